@@ -1,0 +1,35 @@
+using CareerLsp.Core.Configuration;
+using CareerLsp.Core.Parsing;
+
+namespace CareerLsp.Core.Checking;
+
+/// <summary>How big a change is: files touched and lines added plus deleted.</summary>
+public readonly record struct ChangeSize(int Files, int Lines);
+
+/// <summary>
+/// Everything a check needs besides the text. The edges (CLI, server) fill it from git and the file
+/// system; the engine itself never touches either.
+/// </summary>
+public sealed record CheckOptions
+{
+    public CareerLspConfig Config { get; init; } = CareerLspConfig.Default;
+
+    /// <summary>The size of the change the message describes, when known (scales the pre-mortem).</summary>
+    public ChangeSize? ChangeSize { get; init; }
+
+    /// <summary>Answers whether a repository-relative path exists; <c>null</c> when there is no repository.</summary>
+    public Func<string, bool>? PathExists { get; init; }
+
+    public CommitParseOptions CommitParse { get; init; } = CommitParseOptions.Default;
+
+    /// <summary>The repository's PR template, to recognise its text left untouched in a description.</summary>
+    public MarkdownDocument? Template { get; init; }
+
+    /// <summary>Character offset of the first byte that was not valid UTF-8, when the edge found one.</summary>
+    public int? InvalidEncodingOffset { get; init; }
+
+    /// <summary>Issues the loader found, when the document is the configuration file itself.</summary>
+    public IReadOnlyList<ConfigIssue> ConfigIssues { get; init; } = [];
+
+    public static CheckOptions Default { get; } = new();
+}

@@ -1,0 +1,99 @@
+using CareerLsp.Core.Findings;
+using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Text;
+
+namespace CareerLsp.Core.Checking;
+
+/// <summary>A document parsed for checking: its text and whichever model its kind has.</summary>
+public sealed class ParsedDocument
+{
+    public required SourceText Text { get; init; }
+
+    public required SectionedDocument Sections { get; init; }
+
+    public CommitMessage? Commit { get; init; }
+
+    public MarkdownDocument? Markdown { get; init; }
+}
+
+/// <summary>The findings for one document, in document order, and the model they were found on.</summary>
+public sealed record CheckResult(ParsedDocument Document, IReadOnlyList<Finding> Findings)
+{
+    public int Errors => Findings.Count(f => f.Severity == Severity.Error);
+
+    public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
+}
+
+/// <summary>
+/// The engine's entry point, shared by the CLI and the language server: text in, findings out.
+/// </summary>
+public static class Checker
+{
+    public static CheckResult CheckCommitMessage(string text, CheckOptions? options = null)
+    {
+        options ??= CheckOptions.Default;
+        var parse = options.Config.CommentChar is { } c ? options.CommitParse with { CommentChar = c } : options.CommitParse;
+        var commit = CommitMessage.Parse(new SourceText(text), parse, options.Config.Vocabulary);
+        var document = new ParsedDocument { Text = commit.Text, Sections = commit.Document, Commit = commit };
+        return Run(DocumentKinds.CommitMessage, document, options);
+    }
+
+    public static CheckResult CheckPullRequest(string text, CheckOptions? options = null) =>
+        CheckMarkdown(DocumentKinds.PullRequest, text, options ?? CheckOptions.Default);
+
+    public static CheckResult CheckPullRequestTemplate(string text, CheckOptions? options = null) =>
+        CheckMarkdown(DocumentKinds.PullRequestTemplate, text, options ?? CheckOptions.Default);
+
+    /// <summary>Reports the issues the configuration loader found in the configuration file's text.</summary>
+    public static CheckResult CheckConfiguration(string text, CheckOptions options)
+    {
+        var source = new SourceText(text);
+        var document = new ParsedDocument { Text = source, Sections = new SectionedDocument(source, []) };
+        return Run(DocumentKinds.Configuration, document, options);
+    }
+
+    private static CheckResult CheckMarkdown(DocumentKinds kind, string text, CheckOptions options)
+    {
+        var markdown = MarkdownDocument.Parse(new SourceText(text), options.Config.Vocabulary);
+        var document = new ParsedDocument { Text = markdown.Text, Sections = markdown.Document, Markdown = markdown };
+        return Run(kind, document, options);
+    }
+
+    private static CheckResult Run(DocumentKinds kind, ParsedDocument document, CheckOptions options)
+    {
+        var findings = new List<Finding>();
+        var context = new RuleContext(kind, document, options, findings);
+        bool habitsOff = HabitsAreOff(context);
+        bool isMerge = document.Commit?.IsMerge == true;
+
+        foreach (var rule in RuleRegistry.All)
+        {
+            if ((rule.AppliesTo & kind) == 0) continue;
+            if (rule.IsHabit && habitsOff) continue;
+            if (isMerge && !rule.RunsOnMerges) continue;
+            var severity = options.Config.SettingFor(rule.Id).Severity ?? rule.DefaultSeverity;
+            if (severity == Severity.Off) continue;
+            context.Rule = rule;
+            context.Severity = severity;
+            rule.Check(context);
+        }
+
+        findings.Sort((a, b) =>
+        {
+            int byPosition = a.Range.Start.CompareTo(b.Range.Start);
+            return byPosition != 0 ? byPosition : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+        });
+        return new CheckResult(document, findings);
+    }
+
+    /// <summary>
+    /// Habits are not asked of git's own messages (merges, reverts), of <c>fixup!</c>/<c>squash!</c>
+    /// commits whose message autosquash discards, nor of a message that skips them with a reason.
+    /// </summary>
+    private static bool HabitsAreOff(RuleContext context)
+    {
+        if (context.Commit is { } commit && (commit.IsMerge || commit.IsRevert || commit.IsAutosquash)) return true;
+        return Skip.Find(context) is { Reason.Length: > 0 };
+    }
+}

@@ -1,0 +1,86 @@
+using CareerLsp.Core.Configuration;
+using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Rules;
+
+namespace CareerLsp.Core.Checking;
+
+/// <summary>How many real items of each kind a pre-mortem has, and how many were placeholders.</summary>
+public sealed record PremortemTally(int Failures, int Dependencies, int Races, int Placeholders)
+{
+    public int Of(SectionKind kind) =>
+        kind == SectionKind.Dependencies ? Dependencies : kind == SectionKind.Races ? Races : Failures;
+}
+
+/// <summary>
+/// Reads a pre-mortem. An item's kind comes from the part it is in (<c>Race conditions:</c>), from a
+/// labelled parent item (<c>- Ways this could fail:</c> with items under it), or from its own prefix
+/// (<c>Dependency: the API</c>); an item with none of these counts as a way the change could fail.
+/// Details nested under an item are not counted again.
+/// </summary>
+public static class Premortem
+{
+    public static PremortemTally Tally(IEnumerable<Section> sections, SectionVocabulary vocabulary)
+    {
+        int failures = 0, dependencies = 0, races = 0, placeholders = 0;
+
+        void Count(SectionKind kind)
+        {
+            if (kind == SectionKind.Dependencies) dependencies++;
+            else if (kind == SectionKind.Races) races++;
+            else failures++;
+        }
+
+        void Walk(IEnumerable<SectionItem> items, SectionKind inherited)
+        {
+            foreach (var item in items)
+            {
+                string text = Placeholders.Clean(item.Text);
+                var label = vocabulary.ResolvePart(SectionKind.Premortem, text.TrimEnd(':'));
+                if (label is not null && (item.Children.Count > 0 || text.EndsWith(':')))
+                {
+                    Walk(item.Children, label);
+                    continue;
+                }
+                var kind = inherited;
+                string content = text;
+                if (vocabulary.ResolvePartPrefix(SectionKind.Premortem, text) is { } prefixed)
+                {
+                    kind = prefixed.Kind;
+                    content = prefixed.Remainder;
+                }
+                if (Placeholders.IsPlaceholder(content)) placeholders++;
+                else Count(kind);
+            }
+        }
+
+        foreach (var section in sections)
+        {
+            Walk(section.Items, SectionKind.Failures);
+            foreach (var part in section.Parts) Walk(part.Items, part.Kind ?? SectionKind.Failures);
+        }
+        return new PremortemTally(failures, dependencies, races, placeholders);
+    }
+
+    /// <summary>
+    /// The counts asked of this document: the surface's counts, scaled by the change's size when it is
+    /// known. A factor of 0 (a trivial change) asks for nothing; otherwise at least one failure.
+    /// </summary>
+    public static PremortemCounts Required(RuleContext context)
+    {
+        var config = context.Config;
+        var full = context.Kind == DocumentKinds.CommitMessage ? config.CommitPremortem : config.PrPremortem;
+        if (context.Options.ChangeSize is not { } size) return full;
+        foreach (var tier in config.Scaling)
+        {
+            if (size.Lines > tier.UpToLines) continue;
+            if (tier.Factor <= 0) return new PremortemCounts(0, 0, 0);
+            int Scale(int n) => (int)Math.Round(n * tier.Factor, MidpointRounding.AwayFromZero);
+            return new PremortemCounts(full.Failures > 0 ? Math.Max(1, Scale(full.Failures)) : 0, Scale(full.Dependencies), Scale(full.Races));
+        }
+        return full;
+    }
+
+    /// <summary>Describes the size the requirement was scaled for, for messages.</summary>
+    public static string SizeNote(RuleContext context) =>
+        context.Options.ChangeSize is { } size ? $" for a change of {size.Lines} line{(size.Lines == 1 ? "" : "s")} in {size.Files} file{(size.Files == 1 ? "" : "s")}" : "";
+}

@@ -1,0 +1,104 @@
+using System.Text;
+
+namespace CareerLsp.Core.Parsing;
+
+/// <summary>
+/// Maps section titles to <see cref="SectionKind"/>s: the built-in aliases plus the ones a
+/// configuration adds. Titles are compared after <see cref="Normalize"/>, so case, punctuation,
+/// emphasis, emoji, a leading count ("5 ways this could fail") and a trailing parenthetical
+/// ("Pre-mortem (5/3/2)") do not matter.
+/// </summary>
+public sealed class SectionVocabulary
+{
+    private readonly Dictionary<string, SectionKind> _topLevel = new(StringComparer.Ordinal);
+    private readonly Dictionary<(SectionKind Parent, string Alias), SectionKind> _parts = new();
+
+    public SectionVocabulary(IReadOnlyDictionary<string, IReadOnlyList<string>>? extraAliases = null)
+    {
+        foreach (var kind in SectionKind.All)
+        {
+            IEnumerable<string> aliases = kind.DefaultAliases;
+            if (extraAliases != null && extraAliases.TryGetValue(kind.Id, out var extra)) aliases = aliases.Concat(extra);
+            foreach (var alias in aliases)
+            {
+                string key = Normalize(alias);
+                if (key.Length == 0) continue;
+                if (kind.Parent is null) _topLevel.TryAdd(key, kind);
+                else _parts.TryAdd((kind.Parent, key), kind);
+            }
+        }
+    }
+
+    public static SectionVocabulary Default { get; } = new();
+
+    /// <summary>The top-level kind a title names, or <c>null</c>.</summary>
+    public SectionKind? Resolve(string title) => _topLevel.GetValueOrDefault(Normalize(title));
+
+    /// <summary>The part of <paramref name="parent"/> a title names, or <c>null</c>.</summary>
+    public SectionKind? ResolvePart(SectionKind parent, string title) => _parts.GetValueOrDefault((parent, Normalize(title)));
+
+    /// <summary>
+    /// Splits an item such as <c>Race: two hooks write the file</c> or <c>**Dependency** — the API</c>
+    /// into the part it names and the rest of its text. Returns <c>null</c> when it names no part.
+    /// </summary>
+    public (SectionKind Kind, string Remainder)? ResolvePartPrefix(SectionKind parent, string itemText)
+    {
+        string text = itemText.TrimStart();
+        int end = FindPrefixEnd(text);
+        if (end <= 0) return null;
+        var kind = ResolvePart(parent, text[..end]);
+        if (kind is null) return null;
+        string rest = text[end..].TrimStart(':', ' ', '\t', '-', '–', '—', '*', '_').Trim();
+        return (kind, rest);
+    }
+
+    private static int FindPrefixEnd(string text)
+    {
+        // A label ends at a colon, a dash used as a separator, or the end of a bold run.
+        int colon = text.IndexOf(':');
+        int dash = IndexOfAny(text, " - ", " – ", " — ");
+        int bold = text.StartsWith("**", StringComparison.Ordinal) ? text.IndexOf("**", 2, StringComparison.Ordinal) + 2 : -1;
+        int best = -1;
+        foreach (int candidate in new[] { colon, dash, bold })
+        {
+            if (candidate > 0 && candidate <= 60 && (best < 0 || candidate < best)) best = candidate;
+        }
+        return best;
+    }
+
+    private static int IndexOfAny(string text, params string[] needles)
+    {
+        int best = -1;
+        foreach (var needle in needles)
+        {
+            int i = text.IndexOf(needle, StringComparison.Ordinal);
+            if (i >= 0 && (best < 0 || i < best)) best = i;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Lower-cases, drops emphasis, emoji and punctuation, a trailing parenthetical or bracket, and
+    /// leading numbers; hyphens, underscores and slashes become spaces; runs of space collapse.
+    /// </summary>
+    public static string Normalize(string title)
+    {
+        var sb = new StringBuilder(title.Length);
+        int depth = 0;
+        foreach (char raw in title)
+        {
+            char c = raw;
+            if (c is '(' or '[') { depth++; continue; }
+            if (c is ')' or ']') { if (depth > 0) depth--; continue; }
+            if (depth > 0) continue;
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            else if (c is '-' or '_' or '/' or ' ' or '\t' or '\'' ) sb.Append(c == '\'' ? '\0' : ' ');
+            else sb.Append(' ');
+        }
+        var words = sb.ToString().Replace("\0", string.Empty, StringComparison.Ordinal)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int first = 0;
+        while (first < words.Length - 1 && words[first].All(char.IsDigit)) first++;
+        return string.Join(' ', words, first, words.Length - first);
+    }
+}

@@ -1,0 +1,20 @@
+using CareerLsp.Core.Findings;
+
+namespace CareerLsp.Core.Rules.Habits;
+
+/// <summary>CL003: a Sources Consulted / Documentation Reviewed section lists something.</summary>
+public sealed class CitationsEmpty() : Rule("CL003", "citations-empty", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
+    "Sources Consulted and Documentation Reviewed are not empty.")
+{
+    public override bool IsHabit => true;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var section in CitationEntries.Sections(context))
+        {
+            if (section.AllItems().Any(i => i.Text.Trim().Length > 0)) continue;
+            context.Report(section.TitleRange,
+                $"{section.Title.TrimEnd(':')} is empty: list what you read (a URL, a man page, a repository path or an issue)");
+        }
+    }
+}

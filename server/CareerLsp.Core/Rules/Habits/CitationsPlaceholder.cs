@@ -1,0 +1,23 @@
+using CareerLsp.Core.Checking;
+using CareerLsp.Core.Findings;
+
+namespace CareerLsp.Core.Rules.Habits;
+
+/// <summary>CL004: no TODO, n/a, none or &lt;…&gt; standing in for a source.</summary>
+public sealed class CitationsPlaceholder() : Rule("CL004", "citations-placeholder", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
+    "An entry of Sources Consulted or Documentation Reviewed is a placeholder (TODO, TBD, n/a, none, -, <…>).")
+{
+    public override bool IsHabit => true;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var (_, item) in CitationEntries.Entries(context))
+        {
+            if (item.Text.Trim().Length == 0 && item.Children.Count == 0 && !item.IsListItem) continue;
+            if (CitationEntries.Classify(context, item).Kind != CitationKind.Placeholder) continue;
+            string shown = item.Text.Trim().Length == 0 ? "An empty entry" : $"\"{item.Text.Trim()}\"";
+            var range = item.Range.IsEmpty ? item.LineRange : item.Range;
+            context.Report(range, $"{shown} is a placeholder, not a source: name what you read, or remove the entry");
+        }
+    }
+}

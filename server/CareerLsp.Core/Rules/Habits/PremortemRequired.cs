@@ -1,0 +1,30 @@
+using CareerLsp.Core.Checking;
+using CareerLsp.Core.Findings;
+using CareerLsp.Core.Parsing;
+
+namespace CareerLsp.Core.Rules.Habits;
+
+/// <summary>CL010: a change that is not trivial says what could go wrong.</summary>
+public sealed class PremortemRequired() : Rule("CL010", "premortem-required", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
+    "There is a pre-mortem, unless the change is small enough to be exempt (see premortem.scaling).")
+{
+    public override bool IsHabit => true;
+
+    public override void Check(RuleContext context)
+    {
+        var required = Premortem.Required(context);
+        if (required.IsZero || context.Sections.SectionsOf(SectionKind.Premortem).Any()) return;
+        context.Report(context.DocumentAnchor,
+            $"No pre-mortem: before shipping, write what could go wrong ({Describe(required)}){Premortem.SizeNote(context)}",
+            [Skeletons.InsertSection(context, SectionKind.Premortem, required)]);
+    }
+
+    internal static string Describe(Configuration.PremortemCounts c)
+    {
+        var parts = new List<string>();
+        if (c.Failures > 0) parts.Add($"{c.Failures} way{(c.Failures == 1 ? "" : "s")} this could fail");
+        if (c.Dependencies > 0) parts.Add($"{c.Dependencies} dependenc{(c.Dependencies == 1 ? "y" : "ies")} that might not exist");
+        if (c.Races > 0) parts.Add($"{c.Races} race condition{(c.Races == 1 ? "" : "s")}");
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,15 @@
+using CareerLsp.Core.Checking;
+using CareerLsp.Core.Findings;
+
+namespace CareerLsp.Core.Rules.Habits;
+
+/// <summary>CL050: skipping the habits takes a reason.</summary>
+public sealed class SkipReasonRequired() : Rule("CL050", "skip-reason-required", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
+    "A Habits-Skip line gives a reason; without one, the habits still apply.")
+{
+    public override void Check(RuleContext context)
+    {
+        if (Skip.Find(context) is { Reason.Length: 0 } marker)
+            context.Report(marker.Range, $"{context.Config.SkipToken} needs a reason (for example \"{context.Config.SkipToken}: hotfix for the outage, pre-mortem in #123\"); until it has one the habits still apply");
+    }
+}
