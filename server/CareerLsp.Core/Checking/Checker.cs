@@ -93,7 +93,8 @@ public static class Checker
     /// </summary>
     private static bool HabitsAreOff(RuleContext context)
     {
-        if (context.Commit is { } commit && (commit.IsMerge || commit.IsRevert || commit.IsAutosquash)) return true;
+        // An empty message has one problem, and message-empty says it.
+        if (context.Commit is { } commit && (commit.IsEmpty || commit.IsMerge || commit.IsRevert || commit.IsAutosquash)) return true;
         return Skip.Find(context) is { Reason.Length: > 0 };
     }
 }

@@ -40,6 +40,10 @@ public static partial class Citations
     [GeneratedRegex(@"\b(?:docs?|documentation|spec|specs|specification|manual|guide|handbook|reference|readme|changelog|api|book|paper|article|blog|post|talk|wiki|faq|tutorial|standard|rfc\s*\d+|rfc|adr|runbook|design|source|code|schema|release notes|how-?to|whitepaper|chapter|section|mdn|msdn|stack\s?overflow|javadoc|godoc|docstring|comments?|tests?|issue|discussion|thread|forum|rustdoc|pep\s*\d+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentRegex();
 
+    /// <summary>Code named precisely: <c>Utf8JsonReader</c>, <c>MarkdownPipelineBuilder.Build()</c>, <c>std::fs</c>.</summary>
+    [GeneratedRegex(@"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b|\b\w+(?:\.\w+)+\(\)|\w::\w")]
+    private static partial Regex CodeSymbolRegex();
+
     [GeneratedRegex(@"`([^`\s]+)`|(?<![\w/.-])((?:\.{1,2}/)?[\w@.+-]+(?:/[\w@.+-]*)+|[\w@+-][\w@.+-]*\.[A-Za-z][A-Za-z0-9]{0,9})(?::\d+(?:-\d+)?|#L\d+(?:-L\d+)?)?(?![\w/])")]
     private static partial Regex PathTokenRegex();
 
@@ -61,7 +65,7 @@ public static partial class Citations
         if (paths.Count > 0) return new Citation(CitationKind.RepositoryPath, paths);
         if (ReferenceRegex().IsMatch(text)) return new Citation(CitationKind.Reference, paths);
         if (ManPageRegex().IsMatch(text)) return new Citation(CitationKind.ManPage, paths);
-        if (DocumentRegex().IsMatch(text)) return new Citation(CitationKind.Document, paths);
+        if (DocumentRegex().IsMatch(text) || CodeSymbolRegex().IsMatch(text)) return new Citation(CitationKind.Document, paths);
         return new Citation(CitationKind.Vague, paths);
     }
 

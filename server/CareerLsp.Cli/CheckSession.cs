@@ -1,0 +1,176 @@
+using System.Text.Json;
+using CareerLsp.Cli.Output;
+using CareerLsp.Core.Checking;
+using CareerLsp.Core.Parsing;
+using CareerLsp.Workspace;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace CareerLsp.Cli;
+
+/// <summary>
+/// One run of <c>careerlsp check …</c>: finds the repository and configuration once, reads the
+/// documents at the edge and hands text to the engine. Everything here is I/O; the decisions are
+/// the engine's.
+/// </summary>
+internal sealed class CheckSession
+{
+    private readonly Lazy<Repository?> _repository;
+    private readonly Lazy<CommitParseOptions> _commitParse;
+    private readonly List<DocumentReport> _reports = [];
+
+    public CheckSession(string directory, string? configPath)
+    {
+        Directory = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(Directory)) throw new InputException($"{directory}: no such directory");
+        _repository = new(() => Repository.Discover(Directory));
+        Config = ConfigDiscovery.Load(Directory, configPath is null ? null : Path.GetFullPath(configPath));
+        _commitParse = new(() => Repository?.CommitParseOptions() ?? CommitParseOptions.Default);
+        if (Config.Result is { Issues.Count: > 0 } result)
+        {
+            var check = Checker.CheckConfiguration(result.Text, new CheckOptions { Config = Config.Config, ConfigIssues = result.Issues });
+            _reports.Add(new DocumentReport(Display(Config.Path!), true, check.Findings));
+        }
+    }
+
+    public string Directory { get; }
+
+    public LoadedConfig Config { get; }
+
+    public Repository? Repository => _repository.Value;
+
+    public IReadOnlyList<DocumentReport> Reports => _reports;
+
+    public Repository RequireRepository()
+    {
+        var repository = Repository ?? throw new InputException($"{Directory} is not in a git repository (use --repo DIR, or check a file with check commit FILE)");
+        return repository;
+    }
+
+    private CheckOptions BaseOptions => new()
+    {
+        Config = Config.Config,
+        PathExists = Repository is { } repository ? repository.PathExists : null,
+    };
+
+    /// <summary>A commit message file (the commit-msg hook's <c>$1</c>) or stdin, sized by what is staged.</summary>
+    public void CheckCommitFile(string file)
+    {
+        var text = Read(file);
+        var options = BaseOptions with
+        {
+            CommitParse = _commitParse.Value,
+            ChangeSize = Repository?.StagedSize(),
+            InvalidEncodingOffset = text.InvalidUtf8Offset,
+        };
+        var result = Checker.CheckCommitMessage(text.Text, options);
+        _reports.Add(new DocumentReport(Label(file), file != "-", result.Findings));
+    }
+
+    /// <summary>Every commit of a range, as stored (comments are already gone), merges left out.</summary>
+    public void CheckCommits(string range, int? limit = null)
+    {
+        var repository = RequireRepository();
+        if (!repository.HasCommits) throw new InputException($"the repository at {repository.Root} has no commits yet");
+        foreach (var commit in repository.Commits(range, limit))
+        {
+            if (commit.IsMerge) continue;
+            var options = BaseOptions with
+            {
+                CommitParse = new CommitParseOptions { Cleanup = CommitCleanup.Verbatim },
+                ChangeSize = commit.Size,
+                PathExists = path => repository.PathExistsAt(commit.Id, path),
+            };
+            var result = Checker.CheckCommitMessage(commit.Message, options);
+            _reports.Add(new DocumentReport($"commit:{commit.ShortId}", false, result.Findings));
+        }
+    }
+
+    public void CheckPullRequestFile(string file)
+    {
+        var text = Read(file);
+        var options = BaseOptions with { Template = LoadTemplate(), InvalidEncodingOffset = text.InvalidUtf8Offset };
+        _reports.Add(new DocumentReport(Label(file), file != "-", Checker.CheckPullRequest(text.Text, options).Findings));
+    }
+
+    /// <summary>The PR body from a GitHub <c>pull_request</c> event; its additions and deletions size the pre-mortem.</summary>
+    public void CheckGitHubEvent(string file)
+    {
+        var text = Read(file);
+        JsonElement pr;
+        try
+        {
+            using var document = JsonDocument.Parse(text.Text);
+            if (!document.RootElement.TryGetProperty("pull_request", out var element) || element.ValueKind != JsonValueKind.Object)
+                throw new InputException($"{file} has no pull_request object: is it a pull_request event payload?");
+            pr = element.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"{file} is not valid JSON: {e.Message}");
+        }
+        string body = pr.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString()! : "";
+        ChangeSize? size = null;
+        if (pr.TryGetProperty("additions", out var add) && add.TryGetInt32(out int additions) &&
+            pr.TryGetProperty("deletions", out var del) && del.TryGetInt32(out int deletions))
+        {
+            int files = pr.TryGetProperty("changed_files", out var cf) && cf.TryGetInt32(out int n) ? n : 0;
+            size = new ChangeSize(files, additions + deletions);
+        }
+        string label = pr.TryGetProperty("number", out var num) && num.TryGetInt32(out int number) ? $"PR #{number}" : "PR";
+        var options = BaseOptions with { Template = LoadTemplate(), ChangeSize = size };
+        _reports.Add(new DocumentReport(label, false, Checker.CheckPullRequest(body, options).Findings));
+    }
+
+    /// <summary><c>careerlsp check</c>: HEAD's message, PR drafts and PR templates in the repository.</summary>
+    public void CheckEverything()
+    {
+        var repository = RequireRepository();
+        if (!repository.HasCommits) throw new InputException($"the repository at {repository.Root} has no commits yet: nothing at HEAD to check (check a message with check commit FILE)");
+        CheckCommits("HEAD", limit: 1);
+
+        var files = repository.ListFiles();
+        foreach (string draft in Match(Config.Config.PrDrafts, files))
+            CheckPullRequestFile(Path.Combine(repository.Root, draft));
+        string pullreq = Path.Combine(repository.GitDirectory, "PULLREQ_EDITMSG");
+        if (File.Exists(pullreq)) CheckPullRequestFile(pullreq);
+
+        foreach (string template in Match(Config.Config.PrTemplates, files))
+        {
+            string path = Path.Combine(repository.Root, template);
+            var text = DocumentReader.ReadFile(path);
+            var result = Checker.CheckPullRequestTemplate(text.Text, BaseOptions with { InvalidEncodingOffset = text.InvalidUtf8Offset });
+            _reports.Add(new DocumentReport(Display(path), true, result.Findings));
+        }
+    }
+
+    private MarkdownDocument? LoadTemplate()
+    {
+        if (Repository is not { } repository) return null;
+        foreach (string template in Match(Config.Config.PrTemplates, repository.ListFiles()))
+        {
+            try { return MarkdownDocument.Parse(DocumentReader.ReadFile(Path.Combine(repository.Root, template)).Text, Config.Config.Vocabulary); }
+            catch (InputException) { }
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> Match(IReadOnlyList<string> globs, IReadOnlyList<string> files)
+    {
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        matcher.AddIncludePatterns(globs);
+        return files.Where(f => matcher.Match(f).HasMatches).Order(StringComparer.Ordinal);
+    }
+
+    private static DocumentText Read(string file) =>
+        file == "-" ? DocumentReader.ReadStdin() : DocumentReader.ReadFile(file);
+
+    private static string Label(string file) => file == "-" ? "<stdin>" : Display(file);
+
+    /// <summary>Paths relative to the current directory when below it, as compilers print them.</summary>
+    private static string Display(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string relative = Path.GetRelativePath(System.IO.Directory.GetCurrentDirectory(), full);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using CareerLsp.Cli;
+using CareerLsp.Cli.Output;
+using CareerLsp.Workspace;
+
+return CommandLine.Run(args);
+
+namespace CareerLsp.Cli
+{
+    /// <summary>
+    /// The <c>careerlsp</c> command line. Exit codes: 0 when no finding is an error, 1 when one is,
+    /// 2 for usage, input, git or internal errors (one clear line on stderr, never a stack trace).
+    /// </summary>
+    internal static class CommandLine
+    {
+        public const int Ok = 0;
+        public const int Findings = 1;
+        public const int Failure = 2;
+
+        public static int Run(string[] args)
+        {
+            var format = new Option<string>("--format")
+            {
+                Description = "Output format: text, json, github (Actions annotations) or sarif",
+                DefaultValueFactory = _ => "text",
+                Recursive = true,
+            };
+            format.AcceptOnlyFromAmong(ReportWriters.Formats);
+            var config = new Option<string?>("--config") { Description = "Configuration file (default: .careerlsp.json found upwards)", Recursive = true };
+            var repo = new Option<string?>("--repo") { Description = "Repository directory (default: the current directory)", Recursive = true };
+
+            var root = new RootCommand("CareerLsp: checks commit messages, PR descriptions and templates for the habits of a senior engineer.");
+
+            var check = new Command("check", "Check HEAD's message, PR drafts and PR templates in the repository");
+            check.Options.Add(format);
+            check.Options.Add(config);
+            check.Options.Add(repo);
+            check.SetAction(p => RunCheck(p, format, config, repo, s => s.CheckEverything()));
+
+            var commitFile = new Argument<string>("file") { Description = "The message file (COMMIT_EDITMSG, the hook's $1), or - for stdin" };
+            var commit = new Command("commit", "Check a commit message (the commit-msg hook runs this)") { commitFile };
+            commit.SetAction(p => RunCheck(p, format, config, repo, s => s.CheckCommitFile(p.GetValue(commitFile)!)));
+            check.Subcommands.Add(commit);
+
+            var range = new Argument<string>("range") { Description = "A revision range such as origin/main..HEAD" };
+            var commits = new Command("commits", "Check every commit in a range (merges are left out)") { range };
+            commits.SetAction(p => RunCheck(p, format, config, repo, s => s.CheckCommits(p.GetValue(range)!)));
+            check.Subcommands.Add(commits);
+
+            var prFile = new Argument<string?>("file") { Description = "The PR description (Markdown), or - for stdin", Arity = ArgumentArity.ZeroOrOne };
+            var githubEvent = new Option<string?>("--github-event") { Description = "Read the PR body from a GitHub pull_request event (GITHUB_EVENT_PATH)" };
+            var pr = new Command("pr", "Check a PR description") { prFile, githubEvent };
+            pr.SetAction(p => RunCheck(p, format, config, repo, s =>
+            {
+                string? file = p.GetValue(prFile);
+                string? eventPath = p.GetValue(githubEvent);
+                if ((file is null) == (eventPath is null)) throw new UsageException("check pr takes a FILE (or -) or --github-event FILE");
+                if (eventPath is not null) s.CheckGitHubEvent(eventPath);
+                else s.CheckPullRequestFile(file!);
+            }));
+            check.Subcommands.Add(pr);
+            root.Subcommands.Add(check);
+
+            var hook = new Command("hook", "Install or remove the commit-msg hook");
+            var force = new Option<bool>("--force") { Description = "Replace an existing hook (a backup is kept)" };
+            var install = new Command("install", "Install the commit-msg hook (never replaces another hook without --force)") { force, repo };
+            install.SetAction(p => Guard(() => HookInstaller.Install(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), p.GetValue(force), Console.Out)));
+            var uninstall = new Command("uninstall", "Remove the CareerLsp commit-msg hook (restores a backed-up one)") { repo };
+            uninstall.SetAction(p => Guard(() => HookInstaller.Uninstall(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), Console.Out)));
+            hook.Subcommands.Add(install);
+            hook.Subcommands.Add(uninstall);
+            root.Subcommands.Add(hook);
+
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors) Console.Error.WriteLine($"careerlsp: {error.Message}");
+                Console.Error.WriteLine("Run 'careerlsp --help' for usage.");
+                return Failure;
+            }
+            return parse.Invoke();
+        }
+
+        private static int RunCheck(ParseResult parse, Option<string> format, Option<string?> config, Option<string?> repo, Action<CheckSession> check) =>
+            Guard(() =>
+            {
+                var session = new CheckSession(parse.GetValue(repo) ?? ".", parse.GetValue(config));
+                check(session);
+                var writer = ReportWriters.For(parse.GetValue(format) ?? "text");
+                writer.Write(Console.Out, session.Reports);
+                Console.Out.Flush();
+                bool errors = session.Reports.Any(r => r.Findings.Any(f => f.Severity == Core.Findings.Severity.Error));
+                return errors ? Findings : Ok;
+            });
+
+        /// <summary>Turns every failure into one line on stderr and exit code 2.</summary>
+        private static int Guard(Func<int> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (Exception e) when (e is InputException or GitException or UsageException)
+            {
+                Console.Error.WriteLine($"careerlsp: {e.Message}");
+                return Failure;
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"careerlsp: internal error: {e.GetType().Name}: {e.Message}");
+                if (Environment.GetEnvironmentVariable("CAREERLSP_HOOK") == "1")
+                    Console.Error.WriteLine("careerlsp: to commit anyway, run git commit --no-verify (and please report this)");
+                if (Environment.GetEnvironmentVariable("CAREERLSP_DEBUG") == "1") Console.Error.WriteLine(e);
+                return Failure;
+            }
+        }
+    }
+
+    /// <summary>A command line that parses but does not make sense.</summary>
+    internal sealed class UsageException(string message) : Exception(message);
+}

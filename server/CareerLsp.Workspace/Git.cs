@@ -1,0 +1,107 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace CareerLsp.Workspace;
+
+/// <summary>A git failure with a message a user can act on (git missing, not a repository, a timeout).</summary>
+public sealed class GitException(string message) : Exception(message);
+
+/// <summary>The output of one git invocation.</summary>
+public sealed record GitResult(int ExitCode, string Output, string Error)
+{
+    public bool Succeeded => ExitCode == 0;
+}
+
+/// <summary>
+/// Runs the <c>git</c> CLI, as VS Code's Git extension does, hardened so that opening an untrusted
+/// repository never runs anything it configures: no fsmonitor, hooks, external diff or textconv
+/// drivers, pagers, signature verification or credential prompts; a fixed locale; no optional
+/// locks (so a concurrent <c>git</c> in the editor is never blocked); a timeout.
+/// </summary>
+public static class Git
+{
+    /// <summary>Configuration that would otherwise let the repository choose a program to run.</summary>
+    private static readonly string[] HardeningArguments =
+    [
+        "-c", "core.fsmonitor=false",
+        "-c", "core.hooksPath=/dev/null",
+        "-c", "core.pager=cat",
+        "-c", "core.sshCommand=false",
+        "-c", "diff.external=",
+        "-c", "log.showSignature=false",
+        "-c", "protocol.allow=never",
+        "-c", "credential.helper=",
+        "--no-pager",
+    ];
+
+    /// <summary>Environment that would otherwise prompt, page, translate or run an external program.</summary>
+    private static readonly Dictionary<string, string?> Environment = new()
+    {
+        ["GIT_TERMINAL_PROMPT"] = "0",
+        ["GIT_OPTIONAL_LOCKS"] = "0",
+        ["GIT_PAGER"] = "cat",
+        ["PAGER"] = "cat",
+        ["LC_ALL"] = "C",
+        ["LANGUAGE"] = null,
+        ["GIT_ASKPASS"] = null,
+        ["SSH_ASKPASS"] = null,
+        ["GIT_EXTERNAL_DIFF"] = null,
+        ["GIT_EDITOR"] = "false",
+        ["GIT_SEQUENCE_EDITOR"] = "false",
+    };
+
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs git in <paramref name="directory"/>. <paramref name="keepHooksPath"/> leaves
+    /// <c>core.hooksPath</c> alone: only for asking where the hooks are, never for running them.
+    /// </summary>
+    public static GitResult Run(string directory, IReadOnlyList<string> arguments, TimeSpan? timeout = null, bool keepHooksPath = false)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+        };
+        for (int i = 0; i < HardeningArguments.Length; i++)
+        {
+            if (keepHooksPath && HardeningArguments[i] == "-c" && HardeningArguments[i + 1].StartsWith("core.hooksPath", StringComparison.Ordinal)) { i++; continue; }
+            start.ArgumentList.Add(HardeningArguments[i]);
+        }
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new GitException("git could not be started");
+        }
+        catch (Win32Exception)
+        {
+            throw new GitException("git is not installed or not on PATH; install git (https://git-scm.com/downloads) and try again");
+        }
+        using (process)
+        {
+            process.StandardInput.Close();
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout ?? DefaultTimeout))
+            {
+                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                throw new GitException($"git {string.Join(' ', arguments)} did not finish within {(timeout ?? DefaultTimeout).TotalSeconds:0} s");
+            }
+            process.WaitForExit();
+            return new GitResult(process.ExitCode, output.Result, error.Result);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using CareerLsp.Core.Checking;
+using CareerLsp.Core.Parsing;
+
+namespace CareerLsp.Workspace;
+
+/// <summary>A commit read from history: its id, parents, message and size.</summary>
+public sealed record CommitInfo(string Id, IReadOnlyList<string> Parents, string Message, ChangeSize Size)
+{
+    public string ShortId => Id.Length > 7 ? Id[..7] : Id;
+
+    public bool IsMerge => Parents.Count > 1;
+}
+
+/// <summary>
+/// A git repository found from a directory. Every query goes through <see cref="Git"/>, so the
+/// repository's configuration can never make CareerLsp run a program.
+/// </summary>
+public sealed class Repository
+{
+    private Repository(string root, string gitDirectory, bool isShallow)
+    {
+        Root = root;
+        GitDirectory = gitDirectory;
+        IsShallow = isShallow;
+    }
+
+    /// <summary>The top of the working tree.</summary>
+    public string Root { get; }
+
+    /// <summary>The repository's git directory (for a worktree, its own one).</summary>
+    public string GitDirectory { get; }
+
+    public bool IsShallow { get; }
+
+    /// <summary>Finds the repository containing <paramref name="directory"/>, or <c>null</c> when there is none.</summary>
+    public static Repository? Discover(string directory)
+    {
+        var result = Git.Run(directory, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository"]);
+        if (!result.Succeeded)
+        {
+            if (result.Error.Contains("dubious ownership", StringComparison.Ordinal))
+                throw new GitException($"git refuses to read {directory}: it is owned by another user (see git config safe.directory)");
+            return null;
+        }
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length < 3) return null; // A bare repository has no working tree to check.
+        return new Repository(lines[0], lines[1], lines[2] == "true");
+    }
+
+    /// <summary>Whether the repository has no commit yet (HEAD is unborn).</summary>
+    public bool HasCommits => Git.Run(Root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).Succeeded;
+
+    /// <summary>The comment character and cleanup mode git will use for commit messages.</summary>
+    public CommitParseOptions CommitParseOptions()
+    {
+        var result = Git.Run(Root, ["config", "-z", "--get-regexp", @"^(core\.commentchar|core\.commentstring|commit\.cleanup)$"]);
+        string comment = "#";
+        var cleanup = CommitCleanup.Strip;
+        foreach (var entry in result.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int newline = entry.IndexOf('\n');
+            string key = newline < 0 ? entry : entry[..newline];
+            string value = newline < 0 ? "" : entry[(newline + 1)..];
+            switch (key.ToLowerInvariant())
+            {
+                case "core.commentchar" or "core.commentstring" when value.Length > 0:
+                    comment = value;
+                    break;
+                case "commit.cleanup":
+                    cleanup = value switch
+                    {
+                        "verbatim" => CommitCleanup.Verbatim,
+                        "whitespace" => CommitCleanup.Whitespace,
+                        "scissors" => CommitCleanup.Scissors,
+                        _ => CommitCleanup.Strip,
+                    };
+                    break;
+            }
+        }
+        return new CommitParseOptions { CommentChar = comment, Cleanup = cleanup };
+    }
+
+    /// <summary>The size of what is staged (<c>git diff --cached</c>), which a commit-msg hook is about to commit.</summary>
+    public ChangeSize StagedSize()
+    {
+        var result = Git.Run(Root, ["diff", "--cached", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"]);
+        return result.Succeeded ? ParseNumstat(result.Output) : new ChangeSize(0, 0);
+    }
+
+    /// <summary>Commits in a revision range (<c>A..B</c>, or one revision), oldest first.</summary>
+    public IReadOnlyList<CommitInfo> Commits(string range, int? limit = null)
+    {
+        if (range.StartsWith('-')) throw new GitException($"\"{range}\" is not a revision range");
+        var arguments = new List<string>
+        {
+            "log", "--no-renames", "--no-ext-diff", "--no-textconv", "--numstat", "-z", "--reverse",
+            "--format=%x1e%H%x00%P%x00%B%x00",
+        };
+        if (limit is { } n) arguments.Add($"--max-count={n}");
+        arguments.Add(range);
+        arguments.Add("--");
+        var result = Git.Run(Root, arguments, TimeSpan.FromMinutes(5));
+        if (!result.Succeeded)
+            throw new GitException($"git could not read the range \"{range}\": {FirstLine(result.Error)}");
+        var commits = new List<CommitInfo>();
+        foreach (var record in result.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = record.Split('\0', 4);
+            if (parts.Length < 3) continue;
+            var parents = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            commits.Add(new CommitInfo(parts[0], parents, parts[2], ParseNumstat(parts.Length > 3 ? parts[3] : "")));
+        }
+        return commits;
+    }
+
+    /// <summary>
+    /// Whether a path relative to the root exists. Only existence is asked, nothing is read, so a
+    /// path that climbs out of the working tree (<c>../shared/SPEC.md</c>) is looked up too.
+    /// </summary>
+    public bool PathExists(string relativePath)
+    {
+        if (string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath)) return false;
+        string full = Path.GetFullPath(Path.Combine(Root, relativePath));
+        return File.Exists(full) || Directory.Exists(full);
+    }
+
+    /// <summary>Whether a path existed in a commit's tree (for citations in old messages).</summary>
+    public bool PathExistsAt(string commit, string relativePath)
+    {
+        if (relativePath.StartsWith("../", StringComparison.Ordinal)) return PathExists(relativePath);
+        if (string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath) || relativePath.Contains("..", StringComparison.Ordinal)) return false;
+        string path = relativePath.StartsWith("./", StringComparison.Ordinal) ? relativePath[2..] : relativePath;
+        return Git.Run(Root, ["cat-file", "-e", $"{commit}:{path.TrimEnd('/')}"]).Succeeded;
+    }
+
+    /// <summary>Files in the working tree git does not ignore (tracked and untracked), relative to the root.</summary>
+    public IReadOnlyList<string> ListFiles()
+    {
+        var result = Git.Run(Root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"]);
+        if (!result.Succeeded) return [];
+        return result.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>Where git looks for hooks, honouring <c>core.hooksPath</c> and worktrees.</summary>
+    public string HooksDirectory()
+    {
+        var result = Git.Run(Root, ["rev-parse", "--git-path", "hooks"], keepHooksPath: true);
+        if (!result.Succeeded) throw new GitException($"git could not tell where hooks go: {FirstLine(result.Error)}");
+        string path = result.Output.TrimEnd('\n');
+        return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(Root, path));
+    }
+
+    /// <summary>Parses <c>--numstat -z</c>: "added\tdeleted\tpath\0" per file; binary files count as a file with no lines.</summary>
+    internal static ChangeSize ParseNumstat(string text)
+    {
+        int files = 0, lines = 0;
+        foreach (var raw in text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var entry = raw.TrimStart('\n');
+            var fields = entry.Split('\t');
+            if (fields.Length < 3) continue;
+            files++;
+            if (int.TryParse(fields[0], out int added)) lines += added;
+            if (int.TryParse(fields[1], out int deleted)) lines += deleted;
+        }
+        return new ChangeSize(files, lines);
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "unknown error";
+        return line.StartsWith("fatal: ", StringComparison.Ordinal) ? line[7..] : line;
+    }
+}
