@@ -12,6 +12,9 @@ public sealed partial class FixForwardSubject() : Rule("CL044", "fix-forward-sub
     [GeneratedRegex(@"^(fixup|squash)! ")]
     private static partial Regex Autosquash();
 
+    [GeneratedRegex(@"^\w+(\([^)]*\))?!?:\s*")]
+    private static partial Regex ConventionalPrefix();
+
     [GeneratedRegex(@"^(?:fix(?:e[sd])?\s+(?:a\s+|the\s+|some\s+)?typos?\b|typos?\b|oops+\b|whoops\b|forgot\b|fix(?:e[sd])?\s+(?:the\s+)?(?:previous|last)\s+commit|(?:actually|really)\s+fix|fix(?:e[sd])?\s+(?:the\s+)?(?:build|ci|tests?|lint|linting)\b|wip\b|minor\s+fix(?:es)?\s*$|small\s+fix(?:es)?\s*$|fix(?:es)?\s*$|fix\s+it\s*$|try\s+again\b|again\s*$|revert\s+(?:my\s+)?last\b|missed\s+(?:a\s+)?file|add(?:ed)?\s+missing\s+file)", RegexOptions.IgnoreCase)]
     private static partial Regex FixForward();
 
@@ -26,7 +29,7 @@ public sealed partial class FixForwardSubject() : Rule("CL044", "fix-forward-sub
             return;
         }
         // Conventional-commit prefixes ("fix(parser): …") describe a bug fix, not a fix-forward: look after them.
-        string bare = Regex.Replace(subject, @"^\w+(\([^)]*\))?!?:\s*", "");
+        string bare = ConventionalPrefix().Replace(subject, "", 1);
         bool matched = FixForward().IsMatch(bare) || Extra(context).Any(r => r.IsMatch(subject));
         if (!matched) return;
         context.Report(commit.SubjectRange,

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test project in the solution and closes with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The CLI tests exercise the binary npm run build just published.
+export CAREERLSP_BIN="$PWD/dist/server/careerlsp"
+log=$(mktemp)
+dotnet test CareerLsp.sln -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "test: no test ran" >&2
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
