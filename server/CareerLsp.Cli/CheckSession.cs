@@ -23,7 +23,9 @@ internal sealed class CheckSession
         Directory = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(Directory)) throw new InputException($"{directory}: no such directory");
         _repository = new(() => Repository.Discover(Directory));
+        Timing.Mark("session: directory");
         Config = ConfigDiscovery.Load(Directory, configPath is null ? null : Path.GetFullPath(configPath));
+        Timing.Mark("session: configuration loaded");
         _commitParse = new(() => Repository?.CommitParseOptions() ?? CommitParseOptions.Default);
         if (Config.Result is { Issues.Count: > 0 } result)
         {
@@ -56,13 +58,16 @@ internal sealed class CheckSession
     public void CheckCommitFile(string file)
     {
         var text = Read(file);
-        var options = BaseOptions with
-        {
-            CommitParse = _commitParse.Value,
-            ChangeSize = Repository?.StagedSize(),
-            InvalidEncodingOffset = text.InvalidUtf8Offset,
-        };
+        Timing.Mark("message read");
+        var repository = Repository;
+        Timing.Mark("repository found");
+        var parse = _commitParse.Value;
+        Timing.Mark("git config read");
+        var size = repository?.StagedSize();
+        Timing.Mark("staged size read");
+        var options = BaseOptions with { CommitParse = parse, ChangeSize = size, InvalidEncodingOffset = text.InvalidUtf8Offset };
         var result = Checker.CheckCommitMessage(text.Text, options);
+        Timing.Mark("engine ran");
         _reports.Add(new DocumentReport(Label(file), file != "-", result.Findings));
     }
 

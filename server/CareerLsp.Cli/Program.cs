@@ -3,7 +3,9 @@ using CareerLsp.Cli;
 using CareerLsp.Cli.Output;
 using CareerLsp.Workspace;
 
-return CommandLine.Run(args);
+int exitCode = CommandLine.Run(args);
+Timing.Report();
+return exitCode;
 
 namespace CareerLsp.Cli
 {
@@ -19,6 +21,7 @@ namespace CareerLsp.Cli
 
         public static int Run(string[] args)
         {
+            Timing.Mark("main");
             var format = new Option<string>("--format")
             {
                 Description = "Output format: text, json, github (Actions annotations) or sarif",
@@ -71,7 +74,9 @@ namespace CareerLsp.Cli
             hook.Subcommands.Add(uninstall);
             root.Subcommands.Add(hook);
 
+            Timing.Mark("command tree built");
             var parse = root.Parse(args);
+            Timing.Mark("arguments parsed");
             if (parse.Errors.Count > 0)
             {
                 foreach (var error in parse.Errors) Console.Error.WriteLine($"careerlsp: {error.Message}");
@@ -84,11 +89,17 @@ namespace CareerLsp.Cli
         private static int RunCheck(ParseResult parse, Option<string> format, Option<string?> config, Option<string?> repo, Action<CheckSession> check) =>
             Guard(() =>
             {
-                var session = new CheckSession(parse.GetValue(repo) ?? ".", parse.GetValue(config));
+                string directory = parse.GetValue(repo) ?? ".";
+                string? configPath = parse.GetValue(config);
+                Timing.Mark("options read");
+                var session = new CheckSession(directory, configPath);
+                Timing.Mark("configuration found");
                 check(session);
+                Timing.Mark("checked");
                 var writer = ReportWriters.For(parse.GetValue(format) ?? "text");
                 writer.Write(Console.Out, session.Reports);
                 Console.Out.Flush();
+                Timing.Mark("written");
                 bool errors = session.Reports.Any(r => r.Findings.Any(f => f.Severity == Core.Findings.Severity.Error));
                 return errors ? Findings : Ok;
             });

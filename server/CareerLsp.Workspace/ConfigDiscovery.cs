@@ -5,7 +5,10 @@ namespace CareerLsp.Workspace;
 /// <summary>The configuration in force and the file it came from (none when the defaults apply).</summary>
 public sealed record LoadedConfig(CareerLspConfig Config, string? Path, ConfigLoadResult? Result);
 
-/// <summary>Finds <c>.careerlsp.json</c> from a directory upwards and reads it.</summary>
+/// <summary>
+/// Finds <c>.careerlsp.json</c> from a directory upwards, stopping at the repository's root (the
+/// first directory holding <c>.git</c>), so a repository never picks up an enclosing project's file.
+/// </summary>
 public static class ConfigDiscovery
 {
     public const string FileName = ".careerlsp.json";
@@ -16,6 +19,7 @@ public static class ConfigDiscovery
         {
             string candidate = System.IO.Path.Combine(dir.FullName, FileName);
             if (File.Exists(candidate)) return candidate;
+            if (System.IO.Path.Exists(System.IO.Path.Combine(dir.FullName, ".git"))) return null;
         }
         return null;
     }

@@ -59,6 +59,35 @@ public static class Git
     /// </summary>
     public static GitResult Run(string directory, IReadOnlyList<string> arguments, TimeSpan? timeout = null, bool keepHooksPath = false)
     {
+        var limit = timeout ?? DefaultTimeout;
+        if (OperatingSystem.IsLinux())
+        {
+            var all = new List<string>(HardeningArguments.Length + arguments.Count + 2) { "-C", directory };
+            for (int i = 0; i < HardeningArguments.Length; i++)
+            {
+                if (keepHooksPath && HardeningArguments[i] == "-c" && HardeningArguments[i + 1].StartsWith("core.hooksPath", StringComparison.Ordinal)) { i++; continue; }
+                all.Add(HardeningArguments[i]);
+            }
+            all.AddRange(arguments);
+            try
+            {
+                return NativeProcess.Run("git", all, Environment, limit);
+            }
+            catch (FileNotFoundException)
+            {
+                throw new GitException("git is not installed or not on PATH; install git (https://git-scm.com/downloads) and try again");
+            }
+            catch (TimeoutException)
+            {
+                throw new GitException($"git {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds:0} s");
+            }
+        }
+        return RunWithProcess(directory, arguments, limit, keepHooksPath);
+    }
+
+    /// <summary>The portable path, for systems other than Linux.</summary>
+    private static GitResult RunWithProcess(string directory, IReadOnlyList<string> arguments, TimeSpan limit, bool keepHooksPath)
+    {
         var start = new ProcessStartInfo("git")
         {
             WorkingDirectory = directory,
@@ -93,15 +122,21 @@ public static class Git
         using (process)
         {
             process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout ?? DefaultTimeout))
+            // Plain threads and blocking reads: the async pipe machinery (thread pool, socket engine)
+            // costs more start-up time than a whole git call, and the hook pays it on every commit.
+            string error = "";
+            var errorReader = new Thread(() => error = process.StandardError.ReadToEnd()) { IsBackground = true };
+            errorReader.Start();
+            string output = "";
+            var outputReader = new Thread(() => output = process.StandardOutput.ReadToEnd()) { IsBackground = true };
+            outputReader.Start();
+            if (!outputReader.Join(limit) || !process.WaitForExit(limit))
             {
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                throw new GitException($"git {string.Join(' ', arguments)} did not finish within {(timeout ?? DefaultTimeout).TotalSeconds:0} s");
+                throw new GitException($"git {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds:0} s");
             }
-            process.WaitForExit();
-            return new GitResult(process.ExitCode, output.Result, error.Result);
+            errorReader.Join(limit);
+            return new GitResult(process.ExitCode, output, error);
         }
     }
 }

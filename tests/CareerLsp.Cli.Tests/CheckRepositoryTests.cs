@@ -177,4 +177,29 @@ public sealed class CheckRepositoryTests
         Assert.Equal(1, repo.Run("check", "commit", "MSG", "--config", "other.json").ExitCode);
         Assert.Equal(2, repo.Run("check", "commit", "MSG", "--config", "missing.json").ExitCode);
     }
+
+    [Fact]
+    public void Configuration_is_found_upwards_but_not_beyond_the_repository()
+    {
+        using var outer = new TempRepository(init: false);
+        outer.Write(".careerlsp.json", """{ "rules": { "sources-required": "off" } }""");
+        using var inner = new TempRepository();
+        string nested = Path.Combine(outer.Root, "nested");
+        Directory.Move(inner.Root, nested);
+        try
+        {
+            File.WriteAllText(Path.Combine(nested, "MSG"), Messages.NoSources);
+            var result = CliRunner.Run(nested, "check", "commit", "MSG");
+            Assert.Contains("sources-required", result.Stdout);
+
+            Directory.CreateDirectory(Path.Combine(nested, "sub"));
+            File.WriteAllText(Path.Combine(nested, ".careerlsp.json"), """{ "rules": { "sources-required": "off" } }""");
+            var fromSubdirectory = CliRunner.Run(Path.Combine(nested, "sub"), "check", "commit", "../MSG");
+            Assert.DoesNotContain("sources-required", fromSubdirectory.Stdout);
+        }
+        finally
+        {
+            Directory.Move(nested, inner.Root);
+        }
+    }
 }

@@ -15,7 +15,8 @@ public enum CitationKind
 }
 
 /// <summary>A path-looking token in a citation: where it is in the entry's text, and the path.</summary>
-public readonly record struct CitedPath(int Start, int Length, string Path, bool Certain);
+/// <remarks>A class, not a struct: ReadyToRun cannot precompile framework generics over this assembly's value types.</remarks>
+public sealed record CitedPath(int Start, int Length, string Path, bool Certain);
 
 /// <summary>A classified citation and the repository paths it names.</summary>
 public sealed record Citation(CitationKind Kind, IReadOnlyList<CitedPath> Paths);
@@ -76,11 +77,11 @@ public static partial class Citations
     /// </summary>
     public static IReadOnlyList<CitedPath> FindPaths(string text, Func<string, bool>? pathExists)
     {
-        var urls = UrlRegex().Matches(text).Select(m => (m.Index, End: m.Index + m.Length)).ToArray();
+        var urls = UrlRegex().Matches(text);
         var result = new List<CitedPath>();
         foreach (Match m in PathTokenRegex().Matches(text))
         {
-            if (urls.Any(u => m.Index < u.End && m.Index + m.Length > u.Index)) continue;
+            if (Overlaps(urls, m)) continue;
             bool backticked = m.Groups[1].Success;
             var group = backticked ? m.Groups[1] : m.Groups[2];
             string path = StripLocation(group.Value).TrimEnd('.', ',', ';', ':');
@@ -92,6 +93,13 @@ public static partial class Citations
             if (exists || certain) result.Add(new CitedPath(group.Index, group.Length, path.TrimEnd('/'), certain || exists));
         }
         return result;
+    }
+
+    private static bool Overlaps(MatchCollection urls, Match token)
+    {
+        foreach (Match url in urls)
+            if (token.Index < url.Index + url.Length && token.Index + token.Length > url.Index) return true;
+        return false;
     }
 
     private static bool IsCertainPath(string path, bool backticked)

@@ -18,7 +18,7 @@ public readonly record struct PremortemCounts(int Failures, int Dependencies, in
 /// Up to <see cref="UpToLines"/> changed lines, the configured counts are multiplied by
 /// <see cref="Factor"/> (0 exempts the change). Above the last tier the full counts apply.
 /// </summary>
-public readonly record struct SizeTier(int UpToLines, double Factor);
+public sealed record SizeTier(int UpToLines, double Factor);
 
 /// <summary>One rule's configuration: a severity override and rule-specific options.</summary>
 public sealed record RuleSetting(Severity? Severity, IReadOnlyDictionary<string, JsoncNode> Options)

@@ -11,7 +11,7 @@ namespace CareerLsp.Core.Parsing;
 public sealed class SectionVocabulary
 {
     private readonly Dictionary<string, SectionKind> _topLevel = new(StringComparer.Ordinal);
-    private readonly Dictionary<(SectionKind Parent, string Alias), SectionKind> _parts = new();
+    private readonly Dictionary<string, SectionKind> _parts = new(StringComparer.Ordinal);
 
     public SectionVocabulary(IReadOnlyDictionary<string, IReadOnlyList<string>>? extraAliases = null)
     {
@@ -24,7 +24,7 @@ public sealed class SectionVocabulary
                 string key = Normalize(alias);
                 if (key.Length == 0) continue;
                 if (kind.Parent is null) _topLevel.TryAdd(key, kind);
-                else _parts.TryAdd((kind.Parent, key), kind);
+                else _parts.TryAdd(PartKey(kind.Parent, key), kind);
             }
         }
     }
@@ -35,7 +35,9 @@ public sealed class SectionVocabulary
     public SectionKind? Resolve(string title) => _topLevel.GetValueOrDefault(Normalize(title));
 
     /// <summary>The part of <paramref name="parent"/> a title names, or <c>null</c>.</summary>
-    public SectionKind? ResolvePart(SectionKind parent, string title) => _parts.GetValueOrDefault((parent, Normalize(title)));
+    public SectionKind? ResolvePart(SectionKind parent, string title) => _parts.GetValueOrDefault(PartKey(parent, Normalize(title)));
+
+    private static string PartKey(SectionKind parent, string alias) => parent.Id + "\u0001" + alias;
 
     /// <summary>
     /// Splits an item such as <c>Race: two hooks write the file</c> or <c>**Dependency** — the API</c>

@@ -29,7 +29,8 @@ public sealed partial class FixForwardSubject() : Rule("CL044", "fix-forward-sub
             return;
         }
         // Conventional-commit prefixes ("fix(parser): …") describe a bug fix, not a fix-forward: look after them.
-        string bare = ConventionalPrefix().Replace(subject, "", 1);
+        var prefix = ConventionalPrefix().Match(subject);
+        string bare = prefix.Success ? subject[prefix.Length..] : subject;
         bool matched = FixForward().IsMatch(bare) || Extra(context).Any(r => r.IsMatch(subject));
         if (!matched) return;
         context.Report(commit.SubjectRange,
