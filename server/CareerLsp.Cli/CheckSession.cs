@@ -14,19 +14,17 @@ namespace CareerLsp.Cli;
 /// </summary>
 internal sealed class CheckSession
 {
-    private readonly Lazy<Repository?> _repository;
-    private readonly Lazy<CommitParseOptions> _commitParse;
+    private Repository? _repository;
+    private bool _discovered;
     private readonly List<DocumentReport> _reports = [];
 
     public CheckSession(string directory, string? configPath)
     {
         Directory = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(Directory)) throw new InputException($"{directory}: no such directory");
-        _repository = new(() => Repository.Discover(Directory));
         Timing.Mark("session: directory");
         Config = ConfigDiscovery.Load(Directory, configPath is null ? null : Path.GetFullPath(configPath));
         Timing.Mark("session: configuration loaded");
-        _commitParse = new(() => Repository?.CommitParseOptions() ?? CommitParseOptions.Default);
         if (Config.Result is { Issues.Count: > 0 } result)
         {
             var check = Checker.CheckConfiguration(result.Text, new CheckOptions { Config = Config.Config, ConfigIssues = result.Issues });
@@ -38,7 +36,21 @@ internal sealed class CheckSession
 
     public LoadedConfig Config { get; }
 
-    public Repository? Repository => _repository.Value;
+    /// <summary>The repository the directory is in, discovered on first use.</summary>
+    public Repository? Repository
+    {
+        get
+        {
+            if (!_discovered) Adopt(Repository.Discover(Directory));
+            return _repository;
+        }
+    }
+
+    private void Adopt(Repository? repository)
+    {
+        _repository = repository;
+        _discovered = true;
+    }
 
     public IReadOnlyList<DocumentReport> Reports => _reports;
 
@@ -59,13 +71,10 @@ internal sealed class CheckSession
     {
         var text = Read(file);
         Timing.Mark("message read");
-        var repository = Repository;
-        Timing.Mark("repository found");
-        var parse = _commitParse.Value;
-        Timing.Mark("git config read");
-        var size = repository?.StagedSize();
-        Timing.Mark("staged size read");
-        var options = BaseOptions with { CommitParse = parse, ChangeSize = size, InvalidEncodingOffset = text.InvalidUtf8Offset };
+        var context = Repository.ReadCommitContext(Directory);
+        Adopt(context.Repository);
+        Timing.Mark("git read (repository, config, staged size)");
+        var options = BaseOptions with { CommitParse = context.Parse, ChangeSize = context.Staged, InvalidEncodingOffset = text.InvalidUtf8Offset };
         var result = Checker.CheckCommitMessage(text.Text, options);
         Timing.Mark("engine ran");
         _reports.Add(new DocumentReport(Label(file), file != "-", result.Findings));

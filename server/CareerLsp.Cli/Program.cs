@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using CareerLsp.Cli;
 using CareerLsp.Cli.Output;
 using CareerLsp.Workspace;
@@ -32,7 +33,12 @@ namespace CareerLsp.Cli
             var config = new Option<string?>("--config") { Description = "Configuration file (default: .careerlsp.json found upwards)", Recursive = true };
             var repo = new Option<string?>("--repo") { Description = "Repository directory (default: the current directory)", Recursive = true };
 
-            var root = new RootCommand("CareerLsp: checks commit messages, PR descriptions and templates for the habits of a senior engineer.");
+            // A plain Command rather than RootCommand: RootCommand builds its help and version options
+            // (resources, reflection) on every run, about 7 ms the hook would pay on every commit.
+            // They are added only when the command line asks for them.
+            var root = new Command("careerlsp", "CareerLsp: checks commit messages, PR descriptions and templates for the habits of a senior engineer.");
+            if (args.Any(a => a is "-h" or "--help" or "-?" or "/?" or "/h")) root.Options.Add(new HelpOption { Recursive = true });
+            if (args.Contains("--version")) root.Options.Add(new VersionOption());
 
             var check = new Command("check", "Check HEAD's message, PR drafts and PR templates in the repository");
             check.Options.Add(format);
@@ -97,12 +103,25 @@ namespace CareerLsp.Cli
                 check(session);
                 Timing.Mark("checked");
                 var writer = ReportWriters.For(parse.GetValue(format) ?? "text");
-                writer.Write(Console.Out, session.Reports);
-                Console.Out.Flush();
+                WriteStdout(output => writer.Write(output, session.Reports));
                 Timing.Mark("written");
                 bool errors = session.Reports.Any(r => r.Findings.Any(f => f.Severity == Core.Findings.Severity.Error));
                 return errors ? Findings : Ok;
             });
+
+        /// <summary>
+        /// Renders into memory and writes UTF-8 bytes to stdout once: cheaper at start-up than
+        /// setting up Console.Out's encoder and synchronised writer, and never a partial report.
+        /// </summary>
+        private static void WriteStdout(Action<TextWriter> render)
+        {
+            var text = new StringWriter { NewLine = "\n" };
+            render(text);
+            var bytes = new System.Text.UTF8Encoding(false).GetBytes(text.ToString());
+            // fd 1 directly: Console's stream sets up the terminal (terminfo, signals) on its first write.
+            using var stdout = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            stdout.Write(bytes, 0, bytes.Length);
+        }
 
         /// <summary>Turns every failure into one line on stderr and exit code 2.</summary>
         private static int Guard(Func<int> action)

@@ -57,33 +57,35 @@ public static class Git
     /// Runs git in <paramref name="directory"/>. <paramref name="keepHooksPath"/> leaves
     /// <c>core.hooksPath</c> alone: only for asking where the hooks are, never for running them.
     /// </summary>
-    public static GitResult Run(string directory, IReadOnlyList<string> arguments, TimeSpan? timeout = null, bool keepHooksPath = false)
+    public static GitResult Run(string directory, IReadOnlyList<string> arguments, TimeSpan? timeout = null, bool keepHooksPath = false) =>
+        Start(directory, arguments, keepHooksPath).Result(timeout);
+
+    /// <summary>Starts git without waiting for it, so independent queries run at the same time.</summary>
+    public static PendingGit Start(string directory, IReadOnlyList<string> arguments, bool keepHooksPath = false)
     {
-        var limit = timeout ?? DefaultTimeout;
-        if (OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux())
+            return new PendingGit(arguments, limit => RunWithProcess(directory, arguments, limit, keepHooksPath));
+
+        var all = new List<string>(HardeningArguments.Length + arguments.Count + 2) { "-C", directory };
+        for (int i = 0; i < HardeningArguments.Length; i++)
         {
-            var all = new List<string>(HardeningArguments.Length + arguments.Count + 2) { "-C", directory };
-            for (int i = 0; i < HardeningArguments.Length; i++)
-            {
-                if (keepHooksPath && HardeningArguments[i] == "-c" && HardeningArguments[i + 1].StartsWith("core.hooksPath", StringComparison.Ordinal)) { i++; continue; }
-                all.Add(HardeningArguments[i]);
-            }
-            all.AddRange(arguments);
-            try
-            {
-                return NativeProcess.Run("git", all, Environment, limit);
-            }
-            catch (FileNotFoundException)
-            {
-                throw new GitException("git is not installed or not on PATH; install git (https://git-scm.com/downloads) and try again");
-            }
-            catch (TimeoutException)
-            {
-                throw new GitException($"git {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds:0} s");
-            }
+            if (keepHooksPath && HardeningArguments[i] == "-c" && HardeningArguments[i + 1].StartsWith("core.hooksPath", StringComparison.Ordinal)) { i++; continue; }
+            all.Add(HardeningArguments[i]);
         }
-        return RunWithProcess(directory, arguments, limit, keepHooksPath);
+        all.AddRange(arguments);
+        NativeProcess.Child child;
+        try
+        {
+            child = NativeProcess.Start("git", all, Environment);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new GitException(NotInstalled);
+        }
+        return new PendingGit(arguments, limit => OperatingSystem.IsLinux() ? NativeProcess.Wait(child, limit) : throw new PlatformNotSupportedException());
     }
+
+    private const string NotInstalled = "git is not installed or not on PATH; install git (https://git-scm.com/downloads) and try again";
 
     /// <summary>The portable path, for systems other than Linux.</summary>
     private static GitResult RunWithProcess(string directory, IReadOnlyList<string> arguments, TimeSpan limit, bool keepHooksPath)
@@ -117,7 +119,7 @@ public static class Git
         }
         catch (Win32Exception)
         {
-            throw new GitException("git is not installed or not on PATH; install git (https://git-scm.com/downloads) and try again");
+            throw new GitException(NotInstalled);
         }
         using (process)
         {
@@ -137,6 +139,34 @@ public static class Git
             }
             errorReader.Join(limit);
             return new GitResult(process.ExitCode, output, error);
+        }
+    }
+}
+
+/// <summary>A git call under way; <see cref="Result"/> waits for it (once).</summary>
+public sealed class PendingGit
+{
+    private readonly IReadOnlyList<string> _arguments;
+    private readonly Func<TimeSpan, GitResult> _wait;
+    private GitResult? _result;
+
+    internal PendingGit(IReadOnlyList<string> arguments, Func<TimeSpan, GitResult> wait)
+    {
+        _arguments = arguments;
+        _wait = wait;
+    }
+
+    public GitResult Result(TimeSpan? timeout = null)
+    {
+        if (_result is not null) return _result;
+        var limit = timeout ?? Git.DefaultTimeout;
+        try
+        {
+            return _result = _wait(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new GitException($"git {string.Join(' ', _arguments)} did not finish within {limit.TotalSeconds:0} s");
         }
     }
 }

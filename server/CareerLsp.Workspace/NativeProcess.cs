@@ -61,25 +61,39 @@ internal static unsafe partial class NativeProcess
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int SendSignal(int pid, int signal);
 
+    /// <summary>A started child: its id and the read ends of its stdout and stderr.</summary>
+    internal sealed class Child
+    {
+        public required int Pid { get; init; }
+
+        public required int Output { get; init; }
+
+        public required int Error { get; init; }
+    }
+
     /// <summary>Runs <paramref name="file"/> (searched on PATH) and returns its exit code and output.</summary>
     /// <exception cref="FileNotFoundException">The program is not on PATH.</exception>
     /// <exception cref="TimeoutException">It ran longer than <paramref name="timeout"/> and was killed.</exception>
-    public static GitResult Run(string file, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+    public static GitResult Run(string file, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout) =>
+        Wait(Start(file, arguments, environment), timeout);
+
+    /// <summary>Starts <paramref name="file"/> without waiting, so several children can run at once.</summary>
+    /// <exception cref="FileNotFoundException">The program is not on PATH.</exception>
+    public static Child Start(string file, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
-        var strings = new List<object>(); // Pinned UTF-8 copies; object, not nint, to stay on precompiled generic code.
+        var strings = new List<object>(); // Unmanaged UTF-8 copies; object, not nint, to stay on precompiled generic code.
         byte* actions = stackalloc byte[256]; // glibc's posix_spawn_file_actions_t is 80 bytes.
         int* output = stackalloc int[2];
         int* error = stackalloc int[2];
         output[0] = output[1] = error[0] = error[1] = -1;
-        bool actionsReady = false;
+        bool actionsReady = false, started = false;
         try
         {
             if (Pipe2(output, CloseOnExec) != 0 || Pipe2(error, CloseOnExec) != 0)
                 throw new IOException($"pipe2 failed (errno {Marshal.GetLastPInvokeError()})");
             ActionsInit(actions);
             actionsReady = true;
-            byte* devNull = Utf8(strings, "/dev/null");
-            ActionsOpen(actions, 0, devNull, ReadOnly, 0);
+            ActionsOpen(actions, 0, Utf8(strings, "/dev/null"), ReadOnly, 0);
             ActionsDup2(actions, output[1], 1);
             ActionsDup2(actions, error[1], 2);
 
@@ -97,30 +111,45 @@ internal static unsafe partial class NativeProcess
             }
             if (spawned == NoSuchFile) throw new FileNotFoundException($"{file} is not on PATH");
             if (spawned != 0) throw new IOException($"posix_spawnp {file} failed (errno {spawned})");
-            Close(output[1]);
-            Close(error[1]);
-            output[1] = error[1] = -1;
+            started = true;
+            return new Child { Pid = pid, Output = output[0], Error = error[0] };
+        }
+        finally
+        {
+            // The child has its own copies of the write ends (and the parent never needs them).
+            if (output[1] >= 0) Close(output[1]);
+            if (error[1] >= 0) Close(error[1]);
+            if (!started)
+            {
+                if (output[0] >= 0) Close(output[0]);
+                if (error[0] >= 0) Close(error[0]);
+            }
+            if (actionsReady) ActionsDestroy(actions);
+            foreach (var s in strings) Marshal.FreeCoTaskMem((IntPtr)s);
+        }
+    }
 
-            var (stdout, stderr, finished) = Drain(output[0], error[0], timeout);
+    /// <summary>Collects a started child's output and exit code; kills it after <paramref name="timeout"/>.</summary>
+    /// <exception cref="TimeoutException">It ran longer than <paramref name="timeout"/> and was killed.</exception>
+    public static GitResult Wait(Child child, TimeSpan timeout)
+    {
+        try
+        {
+            var (stdout, stderr, finished) = Drain(child.Output, child.Error, timeout);
             if (!finished)
             {
-                SendSignal(pid, Kill);
-                Reap(pid);
+                SendSignal(child.Pid, Kill);
+                Reap(child.Pid);
                 throw new TimeoutException();
             }
-            int status = Reap(pid);
+            int status = Reap(child.Pid);
             int exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
             return new GitResult(exitCode, stdout, stderr);
         }
         finally
         {
-            for (int i = 0; i < 2; i++)
-            {
-                if (output[i] >= 0) Close(output[i]);
-                if (error[i] >= 0) Close(error[i]);
-            }
-            if (actionsReady) ActionsDestroy(actions);
-            foreach (var s in strings) Marshal.FreeCoTaskMem((IntPtr)s);
+            Close(child.Output);
+            Close(child.Error);
         }
     }
 

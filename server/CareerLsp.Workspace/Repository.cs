@@ -11,6 +11,9 @@ public sealed record CommitInfo(string Id, IReadOnlyList<string> Parents, string
     public bool IsMerge => Parents.Count > 1;
 }
 
+/// <summary>The repository (if any), git's commit-message settings and the staged change's size.</summary>
+public sealed record CommitContext(Repository? Repository, CommitParseOptions Parse, ChangeSize? Staged);
+
 /// <summary>
 /// A git repository found from a directory. Every query goes through <see cref="Git"/>, so the
 /// repository's configuration can never make CareerLsp run a program.
@@ -32,10 +35,32 @@ public sealed class Repository
 
     public bool IsShallow { get; }
 
+    private static readonly string[] DiscoverArguments = ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository"];
+    private static readonly string[] CommitConfigArguments = ["config", "-z", "--get-regexp", @"^(core\.commentchar|core\.commentstring|commit\.cleanup)$"];
+    private static readonly string[] StagedArguments = ["diff", "--cached", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"];
+
     /// <summary>Finds the repository containing <paramref name="directory"/>, or <c>null</c> when there is none.</summary>
-    public static Repository? Discover(string directory)
+    public static Repository? Discover(string directory) => FromDiscovery(directory, Git.Run(directory, DiscoverArguments));
+
+    /// <summary>
+    /// What checking a commit message needs, read with three git calls running at once (the
+    /// commit-msg hook's start-up): the repository, git's comment character and cleanup mode, and
+    /// the size of what is staged. Outside a repository the global configuration still applies.
+    /// </summary>
+    public static CommitContext ReadCommitContext(string directory)
     {
-        var result = Git.Run(directory, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository"]);
+        var discovery = Git.Start(directory, DiscoverArguments);
+        var config = Git.Start(directory, CommitConfigArguments);
+        var staged = Git.Start(directory, StagedArguments);
+        var repository = FromDiscovery(directory, discovery.Result());
+        var parse = ParseCommitConfig(config.Result());
+        var stagedResult = staged.Result();
+        ChangeSize? size = repository is not null && stagedResult.Succeeded ? ParseNumstat(stagedResult.Output) : null;
+        return new CommitContext(repository, parse, size);
+    }
+
+    private static Repository? FromDiscovery(string directory, GitResult result)
+    {
         if (!result.Succeeded)
         {
             if (result.Error.Contains("dubious ownership", StringComparison.Ordinal))
@@ -51,9 +76,10 @@ public sealed class Repository
     public bool HasCommits => Git.Run(Root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).Succeeded;
 
     /// <summary>The comment character and cleanup mode git will use for commit messages.</summary>
-    public CommitParseOptions CommitParseOptions()
+    public CommitParseOptions CommitParseOptions() => ParseCommitConfig(Git.Run(Root, CommitConfigArguments));
+
+    private static CommitParseOptions ParseCommitConfig(GitResult result)
     {
-        var result = Git.Run(Root, ["config", "-z", "--get-regexp", @"^(core\.commentchar|core\.commentstring|commit\.cleanup)$"]);
         string comment = "#";
         var cleanup = CommitCleanup.Strip;
         foreach (var entry in result.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
@@ -83,7 +109,7 @@ public sealed class Repository
     /// <summary>The size of what is staged (<c>git diff --cached</c>), which a commit-msg hook is about to commit.</summary>
     public ChangeSize StagedSize()
     {
-        var result = Git.Run(Root, ["diff", "--cached", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"]);
+        var result = Git.Run(Root, StagedArguments);
         return result.Succeeded ? ParseNumstat(result.Output) : new ChangeSize(0, 0);
     }
 

@@ -25,13 +25,19 @@ public sealed record RuleSetting(Severity? Severity, IReadOnlyDictionary<string,
 {
     public static RuleSetting None { get; } = new(null, new Dictionary<string, JsoncNode>());
 
+    // With no options configured these return before touching the JSON types, so checking a
+    // message does not load System.Text.Json (start-up time of the commit-msg hook).
     public int GetInt(string name, int fallback) =>
-        Options.TryGetValue(name, out var node) && node is JsoncValue { Kind: System.Text.Json.JsonValueKind.Number } v ? (int)v.Number : fallback;
+        Options.Count > 0 && Options.TryGetValue(name, out var node) ? ReadInt(node, fallback) : fallback;
 
     public IReadOnlyList<string> GetStrings(string name) =>
-        Options.TryGetValue(name, out var node) && node is JsoncArray array
-            ? array.Items.OfType<JsoncValue>().Where(v => v.String is not null).Select(v => v.String!).ToArray()
-            : [];
+        Options.Count > 0 && Options.TryGetValue(name, out var node) ? ReadStrings(node) : [];
+
+    private static int ReadInt(JsoncNode node, int fallback) =>
+        node is JsoncValue { Kind: System.Text.Json.JsonValueKind.Number } v ? (int)v.Number : fallback;
+
+    private static string[] ReadStrings(JsoncNode node) =>
+        node is JsoncArray array ? array.Items.OfType<JsoncValue>().Where(v => v.String is not null).Select(v => v.String!).ToArray() : [];
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Parsing;
@@ -46,7 +45,7 @@ public sealed record Trailer(string Token, string Value, int Line, TextRange Tok
 /// block is recognised. Positions refer to the original text, comments included, so findings
 /// land where the user sees them in the editor.
 /// </summary>
-public sealed partial class CommitMessage
+public sealed class CommitMessage
 {
     /// <summary>git's scissors line, after the comment character and a space.</summary>
     public const string ScissorsLine = "------------------------ >8 ------------------------";
@@ -101,14 +100,12 @@ public sealed partial class CommitMessage
     /// <summary><c>true</c> when the insertion point is at the start of the trailer block.</summary>
     public bool InsertsBeforeTrailers { get; private set; }
 
-    [GeneratedRegex(@"^Merge (branch(es)?|remote-tracking branch|pull request|tag|commit|'|"")")]
-    private static partial Regex MergeSubject();
+    /// <summary>What follows "Merge " in the messages git writes for merges.</summary>
+    private static readonly string[] MergeKinds = ["branch", "remote-tracking branch", "pull request", "tag", "commit", "'", "\""];
 
-    [GeneratedRegex(@"^Revert """)]
-    private static partial Regex RevertSubject();
-
-    [GeneratedRegex(@"^(fixup|squash)! ")]
-    private static partial Regex AutosquashSubject();
+    private static bool IsMergeSubject(string subject) =>
+        subject.StartsWith("Merge ", StringComparison.Ordinal) &&
+        MergeKinds.Any(kind => subject.AsSpan(6).StartsWith(kind, StringComparison.Ordinal));
 
     public static CommitMessage Parse(string text, CommitParseOptions? options = null, SectionVocabulary? vocabulary = null) =>
         Parse(new SourceText(text), options, vocabulary);
@@ -159,9 +156,9 @@ public sealed partial class CommitMessage
             Subject = line[start..stop];
             SubjectRange = SourceText.OnLine(SubjectLine, start, stop);
             LineAfterSubject = subjectIndex + 1 < content.Count ? content[subjectIndex + 1] : -1;
-            IsMerge = MergeSubject().IsMatch(Subject);
-            IsRevert = RevertSubject().IsMatch(Subject);
-            IsAutosquash = AutosquashSubject().IsMatch(Subject);
+            IsMerge = IsMergeSubject(Subject);
+            IsRevert = Subject.StartsWith("Revert \"", StringComparison.Ordinal);
+            IsAutosquash = Subject.StartsWith("fixup! ", StringComparison.Ordinal) || Subject.StartsWith("squash! ", StringComparison.Ordinal);
         }
 
         int lastText = content.FindLastIndex(l => !IsBlank(l));

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CareerLsp.Core.Parsing;
 
 /// <summary>
@@ -81,26 +79,41 @@ public sealed class SectionVocabulary
 
     /// <summary>
     /// Lower-cases, drops emphasis, emoji and punctuation, a trailing parenthetical or bracket, and
-    /// leading numbers; hyphens, underscores and slashes become spaces; runs of space collapse.
+    /// leading numbers; hyphens, underscores and slashes become spaces; runs of space collapse;
+    /// apostrophes vanish ("don't" → "dont"). One pass, no intermediate strings: it runs for every
+    /// alias when the vocabulary is built, which the hook does on every commit.
     /// </summary>
     public static string Normalize(string title)
     {
-        var sb = new StringBuilder(title.Length);
-        int depth = 0;
-        foreach (char raw in title)
+        Span<char> buffer = title.Length <= 256 ? stackalloc char[title.Length] : new char[title.Length];
+        int length = 0, depth = 0, wordStart = 0;
+        bool wordIsNumber = true, pendingSpace = false;
+        foreach (char c in title)
         {
-            char c = raw;
             if (c is '(' or '[') { depth++; continue; }
             if (c is ')' or ']') { if (depth > 0) depth--; continue; }
-            if (depth > 0) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (c is '-' or '_' or '/' or ' ' or '\t' or '\'' ) sb.Append(c == '\'' ? '\0' : ' ');
-            else sb.Append(' ');
+            if (depth > 0 || c is '\'' or '’') continue;
+            // ASCII first: char.ToLowerInvariant and IsLetterOrDigit set up Unicode tables on first use.
+            bool isWordChar = c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+            if (isWordChar)
+            {
+                if (pendingSpace && length > 0)
+                {
+                    // A finished word that was only digits, with nothing before it, is a leading count: drop it.
+                    if (wordIsNumber && wordStart == 0) length = 0;
+                    else buffer[length++] = ' ';
+                    wordStart = length;
+                    wordIsNumber = true;
+                }
+                pendingSpace = false;
+                buffer[length++] = c < 128 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+                if (!(c < 128 ? char.IsAsciiDigit(c) : char.IsDigit(c))) wordIsNumber = false;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
         }
-        var words = sb.ToString().Replace("\0", string.Empty, StringComparison.Ordinal)
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int first = 0;
-        while (first < words.Length - 1 && words[first].All(char.IsDigit)) first++;
-        return string.Join(' ', words, first, words.Length - first);
+        return new string(buffer[..length]);
     }
 }
