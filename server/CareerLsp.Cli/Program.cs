@@ -70,6 +70,11 @@ namespace CareerLsp.Cli
             check.Subcommands.Add(pr);
             root.Subcommands.Add(check);
 
+            var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over stdin/stdout (the default; VS Code passes it)" };
+            var serve = new Command("serve", "Run the language server (LSP 3.17 over stdio); logs go to stderr") { stdio };
+            serve.SetAction(_ => Guard(() => Serve()));
+            root.Subcommands.Add(serve);
+
             var hook = new Command("hook", "Install or remove the commit-msg hook");
             var force = new Option<bool>("--force") { Description = "Replace an existing hook (a backup is kept)" };
             var install = new Command("install", "Install the commit-msg hook (never replaces another hook without --force)") { force, repo };
@@ -108,6 +113,14 @@ namespace CareerLsp.Cli
                 bool errors = session.Reports.Any(r => r.Findings.Any(f => f.Severity == Core.Findings.Severity.Error));
                 return errors ? Findings : Ok;
             });
+
+        /// <summary>Serves LSP on stdin/stdout until the client says exit; stdout carries only frames.</summary>
+        private static int Serve()
+        {
+            using var input = Console.OpenStandardInput();
+            using var output = Console.OpenStandardOutput();
+            return Server.LanguageServer.RunAsync(input, output, Console.Error).GetAwaiter().GetResult();
+        }
 
         /// <summary>
         /// Renders into memory and writes UTF-8 bytes to stdout once: cheaper at start-up than

@@ -31,5 +31,11 @@ public sealed record CheckOptions
     /// <summary>Issues the loader found, when the document is the configuration file itself.</summary>
     public IReadOnlyList<ConfigIssue> ConfigIssues { get; init; } = [];
 
+    /// <summary>
+    /// Documents longer than this (in UTF-16 characters) are not parsed; <c>document-too-large</c>
+    /// says so. The CLI limits by bytes when it reads; the language server sets this.
+    /// </summary>
+    public int MaxLength { get; init; } = int.MaxValue;
+
     public static CheckOptions Default { get; } = new();
 }

@@ -33,6 +33,7 @@ public static class Checker
     public static CheckResult CheckCommitMessage(string text, CheckOptions? options = null)
     {
         options ??= CheckOptions.Default;
+        if (text.Length > options.MaxLength) return TooLarge(DocumentKinds.CommitMessage, text, options);
         var parse = options.Config.CommentChar is { } c ? options.CommitParse with { CommentChar = c } : options.CommitParse;
         var commit = CommitMessage.Parse(new SourceText(text), parse, options.Config.Vocabulary);
         var document = new ParsedDocument { Text = commit.Text, Sections = commit.Document, Commit = commit };
@@ -55,12 +56,21 @@ public static class Checker
 
     private static CheckResult CheckMarkdown(DocumentKinds kind, string text, CheckOptions options)
     {
+        if (text.Length > options.MaxLength) return TooLarge(kind, text, options);
         var markdown = MarkdownDocument.Parse(new SourceText(text), options.Config.Vocabulary);
         var document = new ParsedDocument { Text = markdown.Text, Sections = markdown.Document, Markdown = markdown };
         return Run(kind, document, options);
     }
 
-    private static CheckResult Run(DocumentKinds kind, ParsedDocument document, CheckOptions options)
+    /// <summary>A document over the limit is not parsed: only <c>document-too-large</c> runs.</summary>
+    private static CheckResult TooLarge(DocumentKinds kind, string text, CheckOptions options)
+    {
+        var source = new SourceText(text);
+        var document = new ParsedDocument { Text = source, Sections = new SectionedDocument(source, []) };
+        return Run(kind, document, options, onlyRule: typeof(Rules.Input.DocumentTooLarge));
+    }
+
+    private static CheckResult Run(DocumentKinds kind, ParsedDocument document, CheckOptions options, Type? onlyRule = null)
     {
         var findings = new List<Finding>();
         var context = new RuleContext(kind, document, options, findings);
@@ -70,6 +80,7 @@ public static class Checker
         foreach (var rule in RuleRegistry.All)
         {
             if ((rule.AppliesTo & kind) == 0) continue;
+            if (onlyRule is not null && rule.GetType() != onlyRule) continue;
             if (rule.IsHabit && habitsOff) continue;
             if (isMerge && !rule.RunsOnMerges) continue;
             var severity = options.Config.SettingFor(rule.Id).Severity ?? rule.DefaultSeverity;

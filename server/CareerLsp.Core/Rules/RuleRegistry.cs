@@ -36,6 +36,7 @@ public static class RuleRegistry
         new SkipReasonRequired(),
         new HabitsSkipped(),
         new EncodingInvalid(),
+        new DocumentTooLarge(),
         new ConfigInvalid(),
         new ConfigUnknownKey(),
     ];

@@ -1,0 +1,75 @@
+using CareerLsp.Core.Checking;
+using CareerLsp.Core.Configuration;
+using CareerLsp.Core.Findings;
+
+namespace CareerLsp.Server;
+
+/// <summary>The engine's result for one version of one document.</summary>
+internal sealed record Analysis(OpenDocument Document, Classification Classification, CheckResult? Result, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Runs the engine on open documents, keeping the latest analysis per document so code actions,
+/// hover and completion reuse what the diagnostics were computed from.
+/// </summary>
+internal sealed class Analyzer
+{
+    /// <summary>Documents above this many characters get one finding saying so instead of a check.</summary>
+    public const int MaxCheckedLength = 8 * 1024 * 1024;
+
+    private readonly RootContexts _roots;
+    private readonly Func<IReadOnlyList<string>> _workspaceFolders;
+    private readonly Dictionary<string, Analysis> _latest = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+
+    public Analyzer(RootContexts roots, Func<IReadOnlyList<string>> workspaceFolders)
+    {
+        _roots = roots;
+        _workspaceFolders = workspaceFolders;
+    }
+
+    public Analysis Analyze(OpenDocument document)
+    {
+        lock (_gate)
+        {
+            if (_latest.TryGetValue(document.Uri, out var cached) && ReferenceEquals(cached.Document, document)) return cached;
+        }
+        var classification = DocumentClassifier.Classify(document.Uri, document.LanguageId, _workspaceFolders(), dir => _roots.For(dir).Config.Config);
+        var analysis = Compute(document, classification);
+        lock (_gate) _latest[document.Uri] = analysis;
+        return analysis;
+    }
+
+    public void Forget(string uri)
+    {
+        lock (_gate) _latest.Remove(uri);
+    }
+
+    public void ForgetAll()
+    {
+        lock (_gate) _latest.Clear();
+    }
+
+    private Analysis Compute(OpenDocument document, Classification classification)
+    {
+        if (classification.Kind == DocumentKind.None || classification.Directory is null)
+            return new Analysis(document, classification, null, []);
+        string text = document.Text.Text;
+        CheckResult result;
+        if (classification.Kind == DocumentKind.Configuration)
+        {
+            var load = ConfigLoader.Load(text);
+            result = Checker.CheckConfiguration(text, new CheckOptions { Config = load.Config, ConfigIssues = load.Issues, MaxLength = MaxCheckedLength });
+        }
+        else
+        {
+            var options = _roots.For(classification.Directory).Options(classification.Kind) with { MaxLength = MaxCheckedLength };
+            result = classification.Kind switch
+            {
+                DocumentKind.CommitMessage => Checker.CheckCommitMessage(text, options),
+                DocumentKind.PullRequestTemplate => Checker.CheckPullRequestTemplate(text, options),
+                _ => Checker.CheckPullRequest(text, options),
+            };
+        }
+        return new Analysis(document, classification, result, result.Findings);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using CareerLsp.Protocol;
+
+namespace CareerLsp.Server;
+
+/// <summary>
+/// CareerLsp's language server: wires the protocol connection to the document store, the analyzer
+/// and the features. Diagnostics are pushed (<c>textDocument/publishDiagnostics</c>, which VS Code's
+/// commit box needs) from one background worker, only when they changed.
+/// </summary>
+public sealed class LanguageServer
+{
+    private static readonly JsonSerializerOptions CompareOptions = new();
+    private readonly Connection _connection;
+    private readonly DocumentStore _documents = new();
+    private readonly RootContexts _roots;
+    private readonly Analyzer _analyzer;
+    private readonly Channel<string> _dirty = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
+    private readonly List<string> _workspaceFolders = [];
+    private bool _canPullConfiguration;
+    private bool _canWatchFiles;
+
+    public LanguageServer(Connection connection)
+    {
+        _connection = connection;
+        _roots = new RootContexts(connection.Log);
+        _analyzer = new Analyzer(_roots, () => _workspaceFolders);
+        var lsp = LspJsonContext.Default;
+
+        connection.OnRequest("initialize", lsp.InitializeParams, lsp.InitializeResult, (p, _) => Task.FromResult(Initialize(p)));
+        connection.OnNotification("initialized", lsp.JsonElement, _ => Track(InitializedAsync()));
+        connection.OnNotification("textDocument/didOpen", lsp.DidOpenTextDocumentParams, p => Schedule(_documents.Open(p.TextDocument).Uri));
+        connection.OnNotification("textDocument/didChange", lsp.DidChangeTextDocumentParams, DidChange);
+        connection.OnNotification("textDocument/didClose", lsp.DidCloseTextDocumentParams, DidClose);
+        connection.OnNotification("textDocument/didSave", lsp.DidSaveTextDocumentParams, _ => { });
+        connection.OnNotification("workspace/didChangeConfiguration", lsp.DidChangeConfigurationParams, p => Track(ConfigurationChangedAsync(p.Settings)));
+        connection.OnNotification("workspace/didChangeWatchedFiles", lsp.DidChangeWatchedFilesParams, _ => RecheckAll());
+
+        var features = new Features(_documents, _analyzer);
+        connection.OnRequest("textDocument/codeAction", lsp.CodeActionParams, lsp.CodeActionArray, features.CodeActionsAsync);
+        connection.OnRequest("textDocument/hover", lsp.TextDocumentPositionParams, lsp.Hover, features.HoverAsync);
+        connection.OnRequest("textDocument/completion", lsp.CompletionParams, lsp.CompletionItemArray, features.CompletionAsync);
+        connection.OnRequest("textDocument/documentSymbol", lsp.DocumentSymbolParams, lsp.DocumentSymbolArray, features.DocumentSymbolsAsync);
+    }
+
+    /// <summary>Serves one client over the streams until <c>exit</c>; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log)
+    {
+        var connection = new Connection(input, output, log);
+        var server = new LanguageServer(connection);
+        var worker = Task.Run(server.PublishLoopAsync);
+        int code = await connection.RunAsync().ConfigureAwait(false);
+        server._dirty.Writer.TryComplete();
+        await Task.WhenAny(worker, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+        return code;
+    }
+
+    private InitializeResult Initialize(InitializeParams p)
+    {
+        if (p.WorkspaceFolders is { } folders)
+            foreach (var folder in folders) if (ToPath(folder.Uri) is { } path) _workspaceFolders.Add(path);
+        if (_workspaceFolders.Count == 0 && p.RootUri is { } root && ToPath(root) is { } rootPath) _workspaceFolders.Add(rootPath);
+        if (_workspaceFolders.Count == 0 && p.RootPath is { } legacy) _workspaceFolders.Add(legacy);
+        if (p.Trace is { } trace) _connection.Trace = trace;
+
+        if (p.Capabilities is { ValueKind: JsonValueKind.Object } capabilities && capabilities.TryGetProperty("workspace", out var workspace))
+        {
+            _canPullConfiguration = workspace.TryGetProperty("configuration", out var c) && c.ValueKind == JsonValueKind.True;
+            _canWatchFiles = workspace.TryGetProperty("didChangeWatchedFiles", out var w) && w.ValueKind == JsonValueKind.Object &&
+                             w.TryGetProperty("dynamicRegistration", out var d) && d.ValueKind == JsonValueKind.True;
+        }
+        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } options) ApplySettings(options);
+
+        return new InitializeResult(
+            new ServerCapabilities
+            {
+                PositionEncoding = "utf-16",
+                TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: 2),
+                CodeActionProvider = new CodeActionOptions(["quickfix"]),
+                HoverProvider = true,
+                CompletionProvider = new CompletionOptions([":", "#", "-", " "], false),
+                DocumentSymbolProvider = true,
+            },
+            new ServerInfo("careerlsp", typeof(LanguageServer).Assembly.GetName().Version?.ToString(3)));
+    }
+
+    private async Task InitializedAsync()
+    {
+        if (_canWatchFiles)
+        {
+            var options = JsonSerializer.SerializeToElement(
+                new DidChangeWatchedFilesRegistrationOptions([new Protocol.FileSystemWatcher("**/.careerlsp.json", null)]),
+                LspJsonContext.Default.DidChangeWatchedFilesRegistrationOptions);
+            try
+            {
+                await _connection.SendRequestAsync("client/registerCapability",
+                    new RegistrationParams([new Registration("careerlsp-config-watcher", "workspace/didChangeWatchedFiles", options)]),
+                    LspJsonContext.Default.RegistrationParams, LspJsonContext.Default.JsonElement).ConfigureAwait(false);
+            }
+            catch (ResponseErrorException e)
+            {
+                _connection.Log($"the client refused to watch .careerlsp.json ({e.Message}); edits to it apply after a restart");
+            }
+        }
+        await PullConfigurationAsync().ConfigureAwait(false);
+    }
+
+    private async Task ConfigurationChangedAsync(JsonElement? settings)
+    {
+        if (_canPullConfiguration) await PullConfigurationAsync().ConfigureAwait(false);
+        else if (settings is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("careerlsp", out var section)) ApplySettings(section);
+        RecheckAll();
+    }
+
+    /// <summary>Asks the client for the <c>careerlsp</c> settings section (<c>workspace/configuration</c>).</summary>
+    private async Task PullConfigurationAsync()
+    {
+        if (!_canPullConfiguration) return;
+        try
+        {
+            var sections = await _connection.SendRequestAsync("workspace/configuration",
+                new ConfigurationParams([new ConfigurationItem(null, "careerlsp")]),
+                LspJsonContext.Default.ConfigurationParams, LspJsonContext.Default.JsonElementArray).ConfigureAwait(false);
+            if (sections is [{ ValueKind: JsonValueKind.Object } settings, ..]) ApplySettings(settings);
+        }
+        catch (ResponseErrorException e)
+        {
+            _connection.Log($"workspace/configuration failed: {e.Message}");
+        }
+    }
+
+    /// <summary>Settings the extension forwards: <c>configFile</c> (a .careerlsp.json to use instead of discovery).</summary>
+    private void ApplySettings(JsonElement settings)
+    {
+        string? file = settings.TryGetProperty("configFile", out var f) && f.ValueKind == JsonValueKind.String && f.GetString()!.Length > 0
+            ? f.GetString()
+            : null;
+        if (file == _roots.ConfigFileOverride) return;
+        _roots.ConfigFileOverride = file;
+        RecheckAll();
+    }
+
+    private void DidChange(DidChangeTextDocumentParams change)
+    {
+        var problems = new List<string>();
+        var document = _documents.Change(change, problems);
+        foreach (var problem in problems) _connection.Log($"{change.TextDocument.Uri}: {problem}");
+        if (document is null)
+        {
+            _connection.Log($"didChange for {change.TextDocument.Uri}, which is not open; ignored");
+            return;
+        }
+        Schedule(document.Uri);
+    }
+
+    private void DidClose(DidCloseTextDocumentParams p)
+    {
+        _documents.Close(p.TextDocument.Uri);
+        _analyzer.Forget(p.TextDocument.Uri);
+        Schedule(p.TextDocument.Uri);
+    }
+
+    /// <summary>Configuration changed: forget what was read and check every open document again.</summary>
+    private void RecheckAll()
+    {
+        _roots.Reset();
+        _analyzer.ForgetAll();
+        foreach (var document in _documents.All()) Schedule(document.Uri);
+    }
+
+    private void Schedule(string uri) => _dirty.Writer.TryWrite(uri);
+
+    /// <summary>
+    /// One worker: takes every document marked dirty (coalescing repeats), analyses its current
+    /// version and publishes when the diagnostics differ from what the client already has.
+    /// </summary>
+    private async Task PublishLoopAsync()
+    {
+        var batch = new HashSet<string>(StringComparer.Ordinal);
+        while (await _dirty.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (_dirty.Reader.TryRead(out var uri)) batch.Add(uri);
+            foreach (var uri in batch)
+            {
+                try
+                {
+                    await PublishAsync(uri).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    _connection.Log($"checking {uri} failed: {e}");
+                }
+            }
+        }
+    }
+
+    private async Task PublishAsync(string uri)
+    {
+        var document = _documents.Get(uri);
+        Diagnostic[] diagnostics;
+        int? version = null;
+        if (document is null)
+        {
+            diagnostics = [];
+        }
+        else
+        {
+            var analysis = _analyzer.Analyze(document);
+            diagnostics = analysis.Findings.Select(f => LspConversion.ToDiagnostic(f, uri)).ToArray();
+            version = document.Version;
+        }
+        string key = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.DiagnosticArray);
+        if (_published.TryGetValue(uri, out var previous) && previous == key)
+        {
+            if (document is null) _published.Remove(uri);
+            return;
+        }
+        if (document is null) _published.Remove(uri);
+        else _published[uri] = key;
+        await _connection.SendNotificationAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, diagnostics),
+            LspJsonContext.Default.PublishDiagnosticsParams).ConfigureAwait(false);
+    }
+
+    private void Track(Task task) => task.ContinueWith(t => _connection.Log($"background work failed: {t.Exception!.GetBaseException()}"),
+        CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    private static string? ToPath(string uri) => Uri.TryCreate(uri, UriKind.Absolute, out var u) && u.IsFile ? u.LocalPath : null;
+}
