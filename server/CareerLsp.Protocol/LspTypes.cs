@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace CareerLsp.Protocol;
 
-// The subset of LSP 3.17 that CareerLsp speaks. Property names follow the specification through the
+// The subset of LSP 3.17 that CareerLsp speaks. Constructor parameters are required when read
+// (RespectRequiredConstructorParameters), so every member the specification marks optional has a
+// default value here: clients such as VS Code leave them out.
+// Property names follow the specification through the
 // camelCase policy of LspJsonContext; null members are left out when writing.
 
 public sealed record LspPosition(int Line, int Character);
@@ -14,7 +17,7 @@ public sealed record Location(string Uri, LspRange Range);
 
 public sealed record TextDocumentIdentifier(string Uri);
 
-public sealed record VersionedTextDocumentIdentifier(string Uri, int? Version);
+public sealed record VersionedTextDocumentIdentifier(string Uri, int? Version = null);
 
 public sealed record TextDocumentItem(string Uri, string LanguageId, int Version, string Text);
 
@@ -22,7 +25,7 @@ public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocum
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
-public sealed record ClientInfo(string Name, string? Version);
+public sealed record ClientInfo(string Name, string? Version = null);
 
 public sealed record InitializeParams
 {
@@ -40,7 +43,7 @@ public sealed record TextDocumentSyncOptions(bool OpenClose, int Change);
 
 public sealed record CodeActionOptions(string[] CodeActionKinds);
 
-public sealed record CompletionOptions(string[]? TriggerCharacters, bool? ResolveProvider);
+public sealed record CompletionOptions(string[]? TriggerCharacters = null, bool? ResolveProvider = null);
 
 public sealed record ServerCapabilities
 {
@@ -52,9 +55,9 @@ public sealed record ServerCapabilities
     public bool? DocumentSymbolProvider { get; init; }
 }
 
-public sealed record ServerInfo(string Name, string? Version);
+public sealed record ServerInfo(string Name, string? Version = null);
 
-public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo? ServerInfo);
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo? ServerInfo = null);
 
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 
@@ -69,7 +72,7 @@ public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier
 
 public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
 
-public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text);
+public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument, string? Text = null);
 
 public sealed record CodeDescription(string Href);
 
@@ -87,13 +90,13 @@ public sealed record Diagnostic
     public JsonElement? Data { get; init; }
 }
 
-public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);
+public sealed record PublishDiagnosticsParams(string Uri, Diagnostic[] Diagnostics, int? Version = null);
 
 public sealed record TextEdit(LspRange Range, string NewText);
 
 public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]> Changes);
 
-public sealed record CodeActionContext(Diagnostic[] Diagnostics, string[]? Only);
+public sealed record CodeActionContext(Diagnostic[] Diagnostics, string[]? Only = null);
 
 public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, LspRange Range, CodeActionContext Context);
 
@@ -108,7 +111,7 @@ public sealed record CodeAction
 
 public sealed record MarkupContent(string Kind, string Value);
 
-public sealed record Hover(MarkupContent Contents, LspRange? Range);
+public sealed record Hover(MarkupContent Contents, LspRange? Range = null);
 
 public sealed record CompletionParams(TextDocumentIdentifier TextDocument, LspPosition Position);
 
@@ -136,17 +139,17 @@ public sealed record DocumentSymbol
     public DocumentSymbol[]? Children { get; init; }
 }
 
-public sealed record ConfigurationItem(string? ScopeUri, string? Section);
+public sealed record ConfigurationItem(string? ScopeUri = null, string? Section = null);
 
 public sealed record ConfigurationParams(ConfigurationItem[] Items);
 
-public sealed record DidChangeConfigurationParams(JsonElement? Settings);
+public sealed record DidChangeConfigurationParams(JsonElement? Settings = null);
 
-public sealed record FileSystemWatcher(string GlobPattern, int? Kind);
+public sealed record FileSystemWatcher(string GlobPattern, int? Kind = null);
 
 public sealed record DidChangeWatchedFilesRegistrationOptions(FileSystemWatcher[] Watchers);
 
-public sealed record Registration(string Id, string Method, JsonElement? RegisterOptions);
+public sealed record Registration(string Id, string Method, JsonElement? RegisterOptions = null);
 
 public sealed record RegistrationParams(Registration[] Registrations);
 
@@ -156,15 +159,15 @@ public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes);
 
 public sealed record SetTraceParams(string Value);
 
-public sealed record LogTraceParams(string Message, string? Verbose);
+public sealed record LogTraceParams(string Message, string? Verbose = null);
 
 public sealed record LogMessageParams(int Type, string Message);
 
 public sealed record WorkDoneProgressCreateParams(JsonElement Token);
 
-public sealed record ApplyWorkspaceEditParams(string? Label, WorkspaceEdit Edit);
+public sealed record ApplyWorkspaceEditParams(WorkspaceEdit Edit, string? Label = null);
 
-public sealed record ApplyWorkspaceEditResult(bool Applied, string? FailureReason);
+public sealed record ApplyWorkspaceEditResult(bool Applied, string? FailureReason = null);
 
 /// <summary>Nothing: the params of <c>shutdown</c>, the result of a request that returns null.</summary>
 public sealed record Empty;

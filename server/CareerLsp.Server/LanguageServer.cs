@@ -220,7 +220,7 @@ public sealed class LanguageServer
         }
         if (document is null) _published.Remove(uri);
         else _published[uri] = key;
-        await _connection.SendNotificationAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, diagnostics),
+        await _connection.SendNotificationAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, diagnostics, version),
             LspJsonContext.Default.PublishDiagnosticsParams).ConfigureAwait(false);
     }
 

@@ -5,12 +5,24 @@ cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # The CLI tests exercise the binary npm run build just published.
 export CAREERLSP_BIN="$PWD/dist/server/careerlsp"
+# The end-to-end tests drive the server with vscode-jsonrpc from npm: install it when missing.
+if [ ! -d node_modules/vscode-jsonrpc ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 log=$(mktemp)
 dotnet test CareerLsp.sln -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+
+# The language server end to end, through the real client library, over stdio.
+node --test tests/e2e/ 2>&1 | tee "$log"
+node_status=${PIPESTATUS[0]}
+[ "$node_status" -ne 0 ] && status=$node_status
+passed=$((passed + $(awk '/^# pass /{print $3}' "$log" | tail -1)))
+failed=$((failed + $(awk '/^# fail /{print $3}' "$log" | tail -1)))
+skipped=$((skipped + $(awk '/^# skipped /{print $3}' "$log" | tail -1)))
 rm -f "$log"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test: no test ran" >&2

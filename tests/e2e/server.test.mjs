@@ -1,0 +1,143 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer, tempRepository, codes, applyEdits } from './harness.mjs';
+
+const premortem = 'Pre-mortem:\n- Failure: a\n- Failure: b\n- Failure: c\n- Dependency: d\n- Race: e\n';
+
+test('initialize advertises incremental sync, quick fixes, hover, completion and symbols', async () => {
+  const server = await startServer();
+  const caps = server.result.capabilities;
+  assert.equal(caps.textDocumentSync.change, 2);
+  assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix']);
+  assert.equal(caps.hoverProvider, true);
+  assert.equal(caps.documentSymbolProvider, true);
+  assert.equal(caps.positionEncoding, 'utf-16');
+  assert.equal(await server.stop(), 0);
+});
+
+test('commit box (scminput): diagnostics appear, then go when the message is fixed', async () => {
+  const repo = tempRepository();
+  const server = await startServer({ rootDir: repo.dir });
+  const uri = `vscode-scm:git/scm0/input?rootUri=${encodeURIComponent(pathToFileURL(repo.dir).href)}`;
+  const text = 'Add the parser\n\nIt parses.\n';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'scminput', version: 1, text } });
+  const first = await server.diagnostics(uri, (p) => codes(p).includes('CL001'));
+  const sources = first.diagnostics.find((d) => d.code === 'CL001');
+  assert.deepEqual(sources.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
+  assert.equal(sources.severity, 1);
+  assert.match(sources.codeDescription.href, /README\.md#sources-required$/);
+
+  // Incremental edit: append the two sections after "It parses.".
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: `\nSources Consulted:\n- https://git-scm.com/docs/git-commit\n\n${premortem}` }],
+  });
+  const fixed = await server.diagnostics(uri, (p) => p.version === 2);
+  assert.deepEqual(codes(fixed), []);
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});
+
+test('COMMIT_EDITMSG (git-commit): a quick fix applied by the client clears the finding', async () => {
+  const repo = tempRepository();
+  const server = await startServer({ rootDir: repo.dir });
+  const uri = repo.uri('.git/COMMIT_EDITMSG');
+  let text = `Add the parser\n\n${premortem}\n# Please enter the commit message for your changes.\n`;
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'git-commit', version: 1, text } });
+  const before = await server.diagnostics(uri, (p) => codes(p).includes('CL001'));
+  const diagnostic = before.diagnostics.find((d) => d.code === 'CL001');
+
+  const actions = await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+  });
+  const fix = actions.find((a) => a.title.includes('Sources Consulted'));
+  assert.ok(fix, JSON.stringify(actions));
+  assert.equal(fix.kind, 'quickfix');
+  text = applyEdits(text, fix.edit.changes[uri]);
+  assert.match(text, /Sources Consulted:\n- <URL, man page, repository path or issue you read>/);
+  assert.ok(text.indexOf('Sources Consulted:') < text.indexOf('# Please enter'), 'inserted before the comment block');
+
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+  const after = await server.diagnostics(uri, (p) => p.version === 2);
+  assert.ok(!codes(after).includes('CL001'));
+  assert.ok(codes(after).includes('CL004'), 'the skeleton placeholder is flagged until filled in');
+
+  const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: after.diagnostics.find((d) => d.code === 'CL004').range.start });
+  assert.match(hover.contents.value, /citations-placeholder/);
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});
+
+test('PR draft: symbols, completion of missing headings, and closing clears diagnostics', async () => {
+  const repo = tempRepository();
+  const server = await startServer({ rootDir: repo.dir });
+  const uri = repo.uri('docs/feature.pr.md');
+  const text = '## Pre-mortem\n\n### Race conditions\n- two saves\n\n';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const diagnostics = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+  assert.ok(codes(diagnostics).includes('CL002'));
+  const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(symbols[0].name, 'Pre-mortem');
+  assert.equal(symbols[0].children[0].name, 'Race conditions');
+  const completion = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 0 } });
+  const labels = completion.map((c) => c.label);
+  assert.ok(labels.includes('## Documentation Reviewed') && labels.includes('## Testing'), labels.join(', '));
+  assert.ok(!labels.includes('## Pre-mortem'), 'a section that exists is not offered again');
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await server.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});
+
+test('configuration: a setting change and an edit to .careerlsp.json on disk re-check open documents', async () => {
+  const repo = tempRepository();
+  let settings = {};
+  const registrations = [];
+  const server = await startServer({
+    rootDir: repo.dir,
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    onRequest: {
+      'workspace/configuration': () => [settings],
+      'client/registerCapability': (params) => { registrations.push(...params.registrations); return null; },
+    },
+  });
+  const uri = repo.uri('.git/COMMIT_EDITMSG');
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'git-commit', version: 1, text: `Add it\n\n${premortem}` } });
+  await server.diagnostics(uri, (p) => codes(p).includes('CL001'));
+  assert.equal(registrations[0]?.method, 'workspace/didChangeWatchedFiles');
+  assert.equal(registrations[0].registerOptions.watchers[0].globPattern, '**/.careerlsp.json');
+
+  // The repository's own file, edited on disk while not open.
+  repo.write('.careerlsp.json', '{ "rules": { "sources-required": "off" } }');
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: repo.uri('.careerlsp.json'), type: 1 }] });
+  await server.diagnostics(uri, (p) => !codes(p).includes('CL001'));
+
+  // A settings change pulled with workspace/configuration: configFile points elsewhere.
+  const other = join(repo.dir, 'strict.json');
+  writeFileSync(other, '{ "rules": { "subject-max-length": { "max": 3 } } }');
+  settings = { configFile: other };
+  await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  const strict = await server.diagnostics(uri, (p) => codes(p).includes('CL041'));
+  assert.ok(codes(strict).includes('CL001'), 'the override replaces the repository file');
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});
+
+test('exit without shutdown ends with code 1; a cancelled request leaves the server serving', async () => {
+  const server = await startServer();
+  const uri = 'file:///nowhere/COMMIT_EDITMSG';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'git-commit', version: 1, text: 'x\n' } });
+  const { CancellationTokenSource } = await import('vscode-jsonrpc/node.js');
+  const source = new CancellationTokenSource();
+  const pending = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }, source.token);
+  source.cancel();
+  await pending.catch((e) => assert.equal(e.code, -32800));
+  const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(Array.isArray(symbols));
+  await server.connection.sendNotification('exit');
+  assert.equal(await server.exited, 1);
+  server.connection.dispose();
+});
