@@ -1,0 +1,108 @@
+// A thin extension (as vscode-eslint and rust-analyzer's): it finds and starts the server, forwards
+// settings, and renders what the server computes. All checking happens in the server.
+import * as vscode from 'vscode';
+import { execFile } from 'node:child_process';
+import { accessSync, chmodSync, constants, existsSync } from 'node:fs';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  documentSelector, hasDotnet10, initializationOptions, locateServer, missingRuntimeMessage, runtimeDownloadUrl, type CareerLspSettings,
+} from './settings';
+
+let client: LanguageClient | undefined;
+
+export function readSettings(): CareerLspSettings {
+  const config = vscode.workspace.getConfiguration('careerlsp');
+  return { serverPath: config.get<string>('server.path', ''), configFile: config.get<string>('configFile', '') };
+}
+
+/** Runs `dotnet --list-runtimes`; resolves with a reason when no .NET 10 runtime is there. */
+export function checkRuntime(run: typeof execFile = execFile): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    run('dotnet', ['--list-runtimes'], { timeout: 10000 }, (error, stdout) => {
+      if (error) resolve((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'dotnet was not found on PATH' : `dotnet --list-runtimes failed: ${error.message}`);
+      else resolve(hasDotnet10(String(stdout)) ? undefined : 'no Microsoft.NETCore.App 10.x runtime is installed');
+    });
+  });
+}
+
+/** What activation needs from the machine; tests pass their own. */
+export interface Dependencies {
+  exists: (file: string) => boolean;
+  checkRuntime: () => Promise<string | undefined>;
+}
+
+export async function activate(context: vscode.ExtensionContext,
+  deps: Dependencies = { exists: (file) => existsSync(file), checkRuntime: () => checkRuntime() }): Promise<void> {
+  const output = vscode.window.createOutputChannel('CareerLsp');
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
+  status.name = 'CareerLsp';
+  status.command = 'careerlsp.showOutput';
+  context.subscriptions.push(output, status,
+    vscode.commands.registerCommand('careerlsp.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('careerlsp.restartServer', async () => {
+      if (client) await client.restart();
+      else await start(context, output, status, deps);
+    }));
+  status.show();
+  await start(context, output, status, deps);
+}
+
+async function start(context: vscode.ExtensionContext, output: vscode.OutputChannel, status: vscode.StatusBarItem,
+  deps: Dependencies): Promise<void> {
+  const settings = readSettings();
+  const location = locateServer(settings, context.extensionPath, deps.exists);
+  if (location.kind === 'missing') {
+    setStatus(status, 'error', location.message);
+    output.appendLine(location.message);
+    void vscode.window.showErrorMessage(location.message);
+    return;
+  }
+  if (location.bundled) {
+    ensureExecutable(location.command);
+    const problem = await deps.checkRuntime();
+    if (problem) {
+      const message = missingRuntimeMessage(problem);
+      setStatus(status, 'error', message);
+      output.appendLine(message);
+      const choice = await vscode.window.showErrorMessage(message, 'Download .NET 10');
+      if (choice) void vscode.env.openExternal(vscode.Uri.parse(runtimeDownloadUrl));
+      return;
+    }
+  }
+
+  const serverOptions: ServerOptions = { command: location.command, args: ['serve'], transport: TransportKind.stdio };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    initializationOptions: initializationOptions(settings),
+    synchronize: { configurationSection: 'careerlsp' },
+  };
+  client = new LanguageClient('careerlsp', 'CareerLsp', serverOptions, clientOptions);
+  client.onDidChangeState((event) => {
+    if (event.newState === State.Running) setStatus(status, 'running', `CareerLsp is running (${location.command})`);
+    else if (event.newState === State.Starting) setStatus(status, 'starting', 'CareerLsp is starting');
+    else setStatus(status, 'error', 'CareerLsp stopped: see the output channel');
+  });
+  setStatus(status, 'starting', 'CareerLsp is starting');
+  await client.start();
+}
+
+/** An unpacked VSIX can lose the executable bit; the bundled server needs it. */
+function ensureExecutable(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    accessSync(file, constants.X_OK);
+  } catch {
+    try { chmodSync(file, 0o755); } catch { /* Reported when the client fails to start it. */ }
+  }
+}
+
+function setStatus(status: vscode.StatusBarItem, state: 'starting' | 'running' | 'error', tooltip: string): void {
+  status.text = state === 'running' ? '$(check) CareerLsp' : state === 'starting' ? '$(sync~spin) CareerLsp' : '$(error) CareerLsp';
+  status.tooltip = tooltip;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
