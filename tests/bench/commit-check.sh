@@ -25,30 +25,7 @@ rm -rf "$repo" && git init -q -b main "$repo"
 git -C "$repo" config user.name Bench && git -C "$repo" config user.email bench@example.com
 seq 1 40 > "$repo/parser.txt" && git -C "$repo" add parser.txt
 echo "module.exports = { extends: ['@commitlint/config-conventional'] };" > "$repo/commitlint.config.js"
-cat > "$repo/COMMIT_EDITMSG" <<'MSG'
-feat(parser): read core.commentChar and the scissors line as git does
-
-The commit-msg hook receives the message before git cleans it up, so the
-parser drops comment lines itself, honours core.commentChar (including
-auto) and stops at the scissors line that `git commit -v` writes.
-Positions still refer to the original file so editors can underline them.
-
-Sources Consulted:
-- https://git-scm.com/docs/git-commit#Documentation/git-commit.txt---cleanupltmodegt
-- https://git-scm.com/docs/githooks#_commit_msg
-- git-interpret-trailers(1) for the trailer block rules
-
-Pre-mortem:
-- Failure: a body line that starts with # is dropped with the comments
-- Failure: CRLF messages shift every reported column
-- Failure: the scissors line is localised and not found
-- Dependency: git older than 2.45 has no core.commentString
-- Race: the editor rewrites COMMIT_EDITMSG while the hook reads it
-
-Refs: #42
-# Please enter the commit message for your changes. Lines starting
-# with '#' will be ignored, and an empty message aborts the commit.
-MSG
+cp "$root/tests/bench/commit-message.txt" "$repo/COMMIT_EDITMSG"
 size=$(wc -c < "$repo/COMMIT_EDITMSG")
 echo "bench: message of $size bytes; $runs runs each after 3 warm-ups" >&2
 
