@@ -15,11 +15,13 @@ internal sealed class Features
 {
     private readonly DocumentStore _documents;
     private readonly Analyzer _analyzer;
+    private readonly RootContexts _roots;
 
-    public Features(DocumentStore documents, Analyzer analyzer)
+    public Features(DocumentStore documents, Analyzer analyzer, RootContexts roots)
     {
         _documents = documents;
         _analyzer = analyzer;
+        _roots = roots;
     }
 
     /// <summary>Why each habit matters, shown when hovering over a section's heading.</summary>
@@ -92,6 +94,23 @@ internal sealed class Features
             items.Add(Item("- Failure: ", "A way this change could fail", replace));
             items.Add(Item("- Dependency: ", "A dependency that might not exist", replace));
             items.Add(Item("- Race: ", "A race condition that could occur", replace));
+        }
+        else if (section?.Kind is { } cited && (cited == SectionKind.Sources || cited == SectionKind.DocumentationReviewed) &&
+                 analysis.Classification.Directory is { } directory)
+        {
+            string marker = before.TrimStart().StartsWith('*') ? "* " : "- ";
+            foreach (var source in _roots.For(directory).RecentSources())
+            {
+                items.Add(new CompletionItem
+                {
+                    Label = source.Text,
+                    Kind = 18, // Reference.
+                    Detail = $"cited in {source.Commits} recent commit{(source.Commits == 1 ? "" : "s")}",
+                    TextEdit = new Protocol.TextEdit(replace, marker + source.Text),
+                    FilterText = marker + source.Text,
+                    SortText = $"{items.Count:D4}",
+                });
+            }
         }
         else if (section?.Kind == SectionKind.Testing)
         {

@@ -38,7 +38,7 @@ public sealed class LanguageServer
         connection.OnNotification("workspace/didChangeConfiguration", lsp.DidChangeConfigurationParams, p => Track(ConfigurationChangedAsync(p.Settings)));
         connection.OnNotification("workspace/didChangeWatchedFiles", lsp.DidChangeWatchedFilesParams, _ => RecheckAll());
 
-        var features = new Features(_documents, _analyzer);
+        var features = new Features(_documents, _analyzer, _roots);
         connection.OnRequest("textDocument/codeAction", lsp.CodeActionParams, lsp.CodeActionArray, features.CodeActionsAsync);
         connection.OnRequest("textDocument/hover", lsp.TextDocumentPositionParams, lsp.Hover, features.HoverAsync);
         connection.OnRequest("textDocument/completion", lsp.CompletionParams, lsp.CompletionItemArray, features.CompletionAsync);

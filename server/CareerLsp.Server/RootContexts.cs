@@ -9,7 +9,10 @@ namespace CareerLsp.Server;
 internal sealed class RootContext
 {
     private static readonly TimeSpan GitFreshness = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan SourcesFreshness = TimeSpan.FromMinutes(1);
     private CommitContext? _commit;
+    private IReadOnlyList<CitedSource>? _sources;
+    private DateTime _sourcesReadAt;
     private DateTime _commitReadAt;
     private readonly object _gate = new();
 
@@ -47,6 +50,48 @@ internal sealed class RootContext
         }
     }
 
+    /// <summary>
+    /// Sources cited in the last 100 commits' Sources Consulted sections, most often cited first
+    /// (then most recent), for completion. Placeholders and vague entries are left out.
+    /// </summary>
+    public IReadOnlyList<CitedSource> RecentSources()
+    {
+        lock (_gate)
+        {
+            if (_sources is not null && DateTime.UtcNow - _sourcesReadAt < SourcesFreshness) return _sources;
+            _sourcesReadAt = DateTime.UtcNow;
+            _sources = [];
+            try
+            {
+                if (Repository.Discover(Directory) is not { HasCommits: true } repository) return _sources;
+                var counts = new Dictionary<string, (int Count, int Newest)>(StringComparer.Ordinal);
+                var commits = repository.Commits("HEAD", limit: 100);
+                for (int i = 0; i < commits.Count; i++)
+                {
+                    var message = CommitMessage.Parse(commits[i].Message, new CommitParseOptions { Cleanup = CommitCleanup.Verbatim }, Config.Config.Vocabulary);
+                    foreach (var section in message.Document.SectionsOf(SectionKind.Sources))
+                    {
+                        foreach (var item in section.Items)
+                        {
+                            string text = item.Text.Trim();
+                            var kind = Citations.Classify(text, null).Kind;
+                            if (kind is CitationKind.Placeholder or CitationKind.Vague) continue;
+                            var previous = counts.GetValueOrDefault(text);
+                            counts[text] = (previous.Count + 1, i);
+                        }
+                    }
+                }
+                _sources = counts.OrderByDescending(c => c.Value.Count).ThenByDescending(c => c.Value.Newest)
+                    .Take(50).Select(c => new CitedSource(c.Key, c.Value.Count)).ToArray();
+            }
+            catch (GitException)
+            {
+                // No git, or no history to read: nothing to offer.
+            }
+            return _sources;
+        }
+    }
+
     public CheckOptions Options(DocumentKind kind)
     {
         var config = Config.Config;
@@ -72,6 +117,9 @@ internal sealed class RootContext
         return File.Exists(full) || System.IO.Directory.Exists(full);
     }
 }
+
+/// <summary>A source cited before, and in how many recent commits.</summary>
+internal sealed record CitedSource(string Text, int Commits);
 
 /// <summary>Root contexts by directory, reloaded when a configuration file changes.</summary>
 internal sealed class RootContexts

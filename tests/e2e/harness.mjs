@@ -68,9 +68,10 @@ export async function startServer({ rootDir, capabilities = {}, onRequest = {} }
       return new Promise((resolve, reject) => {
         const waiter = { uri, predicate, resolve };
         waiters.push(waiter);
+        // unref: a pending timeout must not keep the test process alive after the test is done.
         setTimeout(() => {
           if (waiters.includes(waiter)) reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(latest.get(uri)?.diagnostics?.map((d) => d.code))}\n${stderr}`));
-        }, timeoutMs);
+        }, timeoutMs).unref();
       });
     },
     async stop() {

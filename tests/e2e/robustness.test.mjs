@@ -39,7 +39,7 @@ function rawServer() {
       if (found) { messages.splice(messages.indexOf(found), 1); return Promise.resolve(found); }
       return new Promise((resolve, reject) => {
         waiters.push({ predicate, resolve });
-        setTimeout(() => reject(new Error(`timed out; stderr:\n${stderr}`)), timeoutMs);
+        setTimeout(() => reject(new Error(`timed out; stderr:\n${stderr}`)), timeoutMs).unref();
       });
     },
     async request(id, method, params = {}) {

@@ -141,3 +141,26 @@ test('exit without shutdown ends with code 1; a cancelled request leaves the ser
   assert.equal(await server.exited, 1);
   server.connection.dispose();
 });
+
+test('completion offers sources cited in recent commits, most cited first', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const repo = tempRepository();
+  const git = (...args) => execFileSync('git', ['-C', repo.dir, '-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args]);
+  repo.write('a.txt', 'a\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'One\n\nSources Consulted:\n- https://git-scm.com/docs/githooks\n- TODO\n');
+  repo.write('b.txt', 'b\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Two\n\nSources Consulted:\n- https://git-scm.com/docs/githooks\n- githooks(5)\n');
+  const server = await startServer({ rootDir: repo.dir });
+  const uri = repo.uri('.git/COMMIT_EDITMSG');
+  const text = 'Three\n\nSources Consulted:\n- \n';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'git-commit', version: 1, text } });
+  await server.diagnostics(uri);
+  const items = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 } });
+  assert.deepEqual(items.map((i) => i.label), ['https://git-scm.com/docs/githooks', 'githooks(5)']);
+  assert.equal(items[0].detail, 'cited in 2 recent commits');
+  assert.equal(items[0].textEdit.newText, '- https://git-scm.com/docs/githooks');
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});

@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash tests/scripts/build.sh
 cd vscode-extension
-[ -d node_modules/vscode-languageclient ] || npm ci --no-audit --no-fund --loglevel=error
+# npm install, not npm ci: npm 11 leaves other platforms' optional packages out of this lock and then
+# npm ci rejects it; npm install keeps to the lock (unchanged) and fills them in.
+[ -d node_modules/vscode-languageclient ] || npm install --no-audit --no-fund --loglevel=error
 npm run build --silent
 rm -rf server schemas
 cp -r ../dist/server server
