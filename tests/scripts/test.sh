@@ -25,9 +25,10 @@ failed=$((failed + $(awk '/^# fail /{print $3}' "$log" | tail -1)))
 skipped=$((skipped + $(awk '/^# skipped /{print $3}' "$log" | tail -1)))
 
 # The extension, against a mocked vscode API.
-(cd vscode-extension && { [ -d node_modules/vitest ] || npm install --no-audit --no-fund --loglevel=error; } && npx --no-install vitest run) 2>&1 | tee "$log"
+(cd vscode-extension && { [ -d node_modules/vitest ] || npm install --no-audit --no-fund --loglevel=error; } && NO_COLOR=1 npx --no-install vitest run) 2>&1 | tee "$log"
 extension_status=${PIPESTATUS[0]}
 [ "$extension_status" -ne 0 ] && status=$extension_status
+sed -i 's/\x1b\[[0-9;]*m//g' "$log"  # Colour codes, should a runner print them anyway.
 passed=$((passed + $(grep -oE 'Tests +([0-9]+ failed \| )?[0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' | tail -1 || echo 0)))
 failed=$((failed + $(grep -oE 'Tests +[0-9]+ failed' "$log" | grep -oE '[0-9]+' | tail -1 || echo 0)))
 rm -f "$log"

@@ -12,8 +12,7 @@ internal sealed class JsonReportWriter : IReportWriter
 {
     public void Write(TextWriter output, IReadOnlyList<DocumentReport> reports)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        ReportWriters.WriteJson(output, json =>
         {
             int errors = 0, warnings = 0;
             json.WriteStartObject();
@@ -39,8 +38,7 @@ internal sealed class JsonReportWriter : IReportWriter
             json.WriteNumber("errors", errors);
             json.WriteNumber("warnings", warnings);
             json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     private static void WriteRange(Utf8JsonWriter json, TextRange range)

@@ -9,8 +9,7 @@ internal sealed class SarifReportWriter : IReportWriter
 {
     public void Write(TextWriter output, IReadOnlyList<DocumentReport> reports)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        ReportWriters.WriteJson(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -75,8 +74,7 @@ internal sealed class SarifReportWriter : IReportWriter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 
     private static int IndexOf(Rule rule)
