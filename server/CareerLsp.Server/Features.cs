@@ -39,10 +39,36 @@ internal sealed class Features
         var analysis = _analyzer.Analyze(document);
         var range = LspConversion.FromLsp(p.Range);
         var actions = new List<CodeAction>();
+        var root = analysis.Classification.Directory is { } directory ? _roots.For(directory) : null;
+        bool templateOffered = false;
         foreach (var finding in analysis.Findings)
         {
             if (!Touches(finding.Range, range)) continue;
             foreach (var fix in finding.Fixes) actions.Add(LspConversion.ToCodeAction(fix, finding, document.Uri));
+            if (root is null) continue;
+
+            // A placeholder source can be replaced by one cited before in this repository.
+            if (finding.Rule.Slug == "citations-placeholder")
+            {
+                foreach (var source in root.RecentSources().Take(5))
+                    actions.Add(LspConversion.ToCodeAction(
+                        new Fix($"Replace with {source.Text} (cited in {source.Commits} recent commit{(source.Commits == 1 ? "" : "s")})",
+                            [new Core.Findings.TextEdit(finding.Range, source.Text)]), finding, document.Uri));
+            }
+
+            // A draft missing sections can start from the repository's template.
+            if (!templateOffered && analysis.Classification.Kind == DocumentKind.PullRequest &&
+                finding.Rule.Slug is "docs-reviewed-required" or "premortem-required" or "testing-required" &&
+                root.Template() is { } template)
+            {
+                templateOffered = true;
+                string relative = Path.GetRelativePath(DocumentClassifier.RepositoryRoot(root.Directory) ?? root.Directory, template.Path);
+                var end = document.Text.EndPosition;
+                string prefix = document.Text.Length == 0 ? "" : document.Text.Text.EndsWith('\n') ? "\n" : "\n\n";
+                actions.Add(LspConversion.ToCodeAction(
+                    new Fix($"Insert the PR template ({relative})", [new Core.Findings.TextEdit(new TextRange(end, end), prefix + template.Document.Text.Text)]),
+                    finding, document.Uri));
+            }
         }
         return Task.FromResult(actions.ToArray());
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileSystemGlobbing;
 using CareerLsp.Core.Checking;
 using CareerLsp.Core.Configuration;
 using CareerLsp.Core.Parsing;
@@ -92,13 +93,48 @@ internal sealed class RootContext
         }
     }
 
+    private (string Path, MarkdownDocument Document)? _template;
+    private bool _templateRead;
+
+    /// <summary>The repository's PR template (the first file the configured globs match), read once.</summary>
+    public (string Path, MarkdownDocument Document)? Template()
+    {
+        lock (_gate)
+        {
+            if (_templateRead) return _template;
+            _templateRead = true;
+            string? root = DocumentClassifier.RepositoryRoot(Directory);
+            if (root is null) return null;
+            var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+            matcher.AddIncludePatterns(Config.Config.PrTemplates);
+            foreach (string path in matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    _template = (path, MarkdownDocument.Parse(DocumentReader.ReadFile(path).Text, Config.Config.Vocabulary));
+                    break;
+                }
+                catch (InputException)
+                {
+                    // Unreadable or binary: try the next one.
+                }
+            }
+            return _template;
+        }
+    }
+
     public CheckOptions Options(DocumentKind kind)
     {
         var config = Config.Config;
         if (kind != DocumentKind.CommitMessage)
         {
             string? root = DocumentClassifier.RepositoryRoot(Directory);
-            return new CheckOptions { Config = config, PathExists = root is null ? null : path => PathExists(root, path) };
+            return new CheckOptions
+            {
+                Config = config,
+                PathExists = root is null ? null : path => PathExists(root, path),
+                Template = kind == DocumentKind.PullRequest ? Template()?.Document : null,
+            };
         }
         var commit = Commit();
         return new CheckOptions

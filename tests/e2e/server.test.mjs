@@ -164,3 +164,37 @@ test('completion offers sources cited in recent commits, most cited first', asyn
   assert.equal(await server.stop(), 0);
   repo.cleanup();
 });
+
+test('quick fixes replace a placeholder source with one cited before, and start a draft from the PR template', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const repo = tempRepository();
+  const git = (...args) => execFileSync('git', ['-C', repo.dir, '-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args]);
+  repo.write('.github/pull_request_template.md', '## Documentation Reviewed\n- <link>\n\n## Pre-mortem\n- Failure: <…>\n\n## Testing\n- In isolation: <…>\n\nDescribe what this change does and why.\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'One\n\nSources Consulted:\n- https://git-scm.com/docs/githooks\n');
+  const server = await startServer({ rootDir: repo.dir });
+
+  const commitUri = repo.uri('.git/COMMIT_EDITMSG');
+  let text = 'Two\n\nSources Consulted:\n- TODO\n';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: commitUri, languageId: 'git-commit', version: 1, text } });
+  const placeholder = (await server.diagnostics(commitUri, (p) => codes(p).includes('CL004'))).diagnostics.find((d) => d.code === 'CL004');
+  const actions = await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: commitUri }, range: placeholder.range, context: { diagnostics: [placeholder] } });
+  assert.deepEqual(actions.map((a) => a.title), ['Remove this entry', 'Replace with https://git-scm.com/docs/githooks (cited in 1 recent commit)']);
+  text = applyEdits(text, actions[1].edit.changes[commitUri]);
+  assert.equal(text, 'Two\n\nSources Consulted:\n- https://git-scm.com/docs/githooks\n');
+
+  const draftUri = repo.uri('docs/change.pr.md');
+  let draft = 'Adds the hook.\n';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: draft } });
+  const missing = (await server.diagnostics(draftUri, (p) => codes(p).includes('CL002'))).diagnostics.find((d) => d.code === 'CL002');
+  const draftActions = await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: draftUri }, range: missing.range, context: { diagnostics: [missing] } });
+  const insert = draftActions.find((a) => a.title === 'Insert the PR template (.github/pull_request_template.md)');
+  assert.ok(insert, draftActions.map((a) => a.title).join(', '));
+  draft = applyEdits(draft, insert.edit.changes[draftUri]);
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: draftUri, version: 2 }, contentChanges: [{ text: draft }] });
+  const after = await server.diagnostics(draftUri, (p) => p.version === 2);
+  assert.ok(!codes(after).some((c) => ['CL002', 'CL010', 'CL020'].includes(c)), codes(after).join(','));
+  assert.ok(after.diagnostics.some((d) => d.code === 'CL031' && d.message.includes("PR template's text")), 'the template is now known to the server');
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});

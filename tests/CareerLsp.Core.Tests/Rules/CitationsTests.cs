@@ -115,4 +115,14 @@ public sealed class CitationsTests
             - https://microsoft.github.io/language-server-protocol/
             """, Only);
     }
+
+    [Fact]
+    public void A_placeholder_entry_can_be_removed_with_its_line()
+    {
+        var result = Checker.CheckCommitMessage("Add the hook\n\nSources Consulted:\n- TODO\n- githooks(5)\n");
+        var finding = Assert.Single(result.Findings, f => f.Rule.Slug == "citations-placeholder");
+        var edit = Assert.Single(Assert.Single(finding.Fixes).Edits);
+        Assert.Equal(new Text.TextRange(new Text.Position(3, 0), new Text.Position(4, 0)), edit.Range);
+        Assert.Equal("", edit.NewText);
+    }
 }

@@ -9,6 +9,12 @@ public sealed class CitationsPlaceholder() : Rule("CL004", "citations-placeholde
 {
     public override bool IsHabit => true;
 
+    /// <summary>The line with its line break, so removing it leaves no blank line behind.</summary>
+    private static Text.TextRange WholeLine(RuleContext context, int line) =>
+        line + 1 < context.Text.LineCount
+            ? new Text.TextRange(new Text.Position(line, 0), new Text.Position(line + 1, 0))
+            : context.Text.LineRange(line);
+
     public override void Check(RuleContext context)
     {
         foreach (var (_, item) in CitationEntries.Entries(context))
@@ -17,7 +23,8 @@ public sealed class CitationsPlaceholder() : Rule("CL004", "citations-placeholde
             if (CitationEntries.Classify(context, item).Kind != CitationKind.Placeholder) continue;
             string shown = item.Text.Trim().Length == 0 ? "An empty entry" : $"\"{item.Text.Trim()}\"";
             var range = item.Range.IsEmpty ? item.LineRange : item.Range;
-            context.Report(range, $"{shown} is a placeholder, not a source: name what you read, or remove the entry");
+            context.Report(range, $"{shown} is a placeholder, not a source: name what you read, or remove the entry",
+                [new Fix("Remove this entry", [new TextEdit(WholeLine(context, item.LineRange.Start.Line), "")])]);
         }
     }
 }
