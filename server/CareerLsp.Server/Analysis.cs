@@ -33,8 +33,10 @@ internal sealed class Analyzer
         {
             if (_latest.TryGetValue(document.Uri, out var cached) && ReferenceEquals(cached.Document, document)) return cached;
         }
+        Analysis? previous;
+        lock (_gate) previous = _latest.GetValueOrDefault(document.Uri);
         var classification = DocumentClassifier.Classify(document.Uri, document.LanguageId, _workspaceFolders(), dir => _roots.For(dir).Config.Config);
-        var analysis = Compute(document, classification);
+        var analysis = Compute(document, classification, previous?.Result?.Document.Markdown);
         lock (_gate) _latest[document.Uri] = analysis;
         return analysis;
     }
@@ -49,7 +51,8 @@ internal sealed class Analyzer
         lock (_gate) _latest.Clear();
     }
 
-    private Analysis Compute(OpenDocument document, Classification classification)
+    // previous: the last version's Markdown model; only the chunks an edit touched are parsed again.
+    private Analysis Compute(OpenDocument document, Classification classification, Core.Parsing.MarkdownDocument? previous)
     {
         if (classification.Kind == DocumentKind.None || classification.Directory is null)
             return new Analysis(document, classification, null, []);
@@ -66,8 +69,8 @@ internal sealed class Analyzer
             result = classification.Kind switch
             {
                 DocumentKind.CommitMessage => Checker.CheckCommitMessage(text, options),
-                DocumentKind.PullRequestTemplate => Checker.CheckPullRequestTemplate(text, options),
-                _ => Checker.CheckPullRequest(text, options),
+                DocumentKind.PullRequestTemplate => Checker.CheckPullRequestTemplate(text, options, previous),
+                _ => Checker.CheckPullRequest(text, options, previous),
             };
         }
         return new Analysis(document, classification, result, result.Findings);

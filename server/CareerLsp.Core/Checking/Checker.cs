@@ -40,11 +40,12 @@ public static class Checker
         return Run(DocumentKinds.CommitMessage, document, options);
     }
 
-    public static CheckResult CheckPullRequest(string text, CheckOptions? options = null) =>
-        CheckMarkdown(DocumentKinds.PullRequest, text, options ?? CheckOptions.Default);
+    /// <summary>Checks a PR description; pass an earlier version's document as <c>previous</c> to parse only what changed.</summary>
+    public static CheckResult CheckPullRequest(string text, CheckOptions? options = null, MarkdownDocument? previous = null) =>
+        CheckMarkdown(DocumentKinds.PullRequest, text, options ?? CheckOptions.Default, previous);
 
-    public static CheckResult CheckPullRequestTemplate(string text, CheckOptions? options = null) =>
-        CheckMarkdown(DocumentKinds.PullRequestTemplate, text, options ?? CheckOptions.Default);
+    public static CheckResult CheckPullRequestTemplate(string text, CheckOptions? options = null, MarkdownDocument? previous = null) =>
+        CheckMarkdown(DocumentKinds.PullRequestTemplate, text, options ?? CheckOptions.Default, previous);
 
     /// <summary>Reports the issues the configuration loader found in the configuration file's text.</summary>
     public static CheckResult CheckConfiguration(string text, CheckOptions options)
@@ -54,10 +55,10 @@ public static class Checker
         return Run(DocumentKinds.Configuration, document, options);
     }
 
-    private static CheckResult CheckMarkdown(DocumentKinds kind, string text, CheckOptions options)
+    private static CheckResult CheckMarkdown(DocumentKinds kind, string text, CheckOptions options, MarkdownDocument? previous)
     {
         if (text.Length > options.MaxLength) return TooLarge(kind, text, options);
-        var markdown = MarkdownDocument.Parse(new SourceText(text), options.Config.Vocabulary);
+        var markdown = MarkdownDocument.Parse(new SourceText(text), options.Config.Vocabulary, previous);
         var document = new ParsedDocument { Text = markdown.Text, Sections = markdown.Document, Markdown = markdown };
         return Run(kind, document, options);
     }

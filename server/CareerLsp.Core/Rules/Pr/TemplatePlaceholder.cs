@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CareerLsp.Core.Findings;
 using CareerLsp.Core.Text;
-using Markdig.Syntax;
 
 namespace CareerLsp.Core.Rules.Pr;
 
@@ -23,22 +22,30 @@ public sealed partial class TemplatePlaceholder() : Rule("CL031", "template-plac
 
     public override void Check(RuleContext context)
     {
-        var skipped = SkippedLines(context);
+        if (context.Markdown is not { } markdown) return;
         var templateLines = TemplateLines(context);
         for (int line = 0; line < context.Text.LineCount; line++)
         {
-            if (skipped.Contains(line)) continue;
-            string text = InlineCode().Replace(context.Text.Line(line), m => new string(' ', m.Length));
+            if (markdown.CodeOrHtmlLines.Contains(line)) continue;
+            var span = context.Text.LineSpan(line);
+            bool hasAngle = span.Contains('<');
+            if (!hasAngle && templateLines.Count == 0) continue;
+            string text = context.Text.Line(line);
+            if (span.Contains('`')) text = InlineCode().Replace(text, m => new string(' ', m.Length));
             bool reported = false;
-            foreach (Match m in AnglePlaceholder().Matches(text))
+            if (hasAngle)
             {
-                if (HtmlTags.Contains(m.Groups["word"].Value)) continue;
-                context.Report(SourceText.OnLine(line, m.Index, m.Index + m.Length),
-                    $"Template placeholder \"{m.Value}\" was not replaced");
-                reported = true;
+                foreach (Match m in AnglePlaceholder().Matches(text))
+                {
+                    if (HtmlTags.Contains(m.Groups["word"].Value)) continue;
+                    context.Report(SourceText.OnLine(line, m.Index, m.Index + m.Length),
+                        $"Template placeholder \"{m.Value}\" was not replaced");
+                    reported = true;
+                }
             }
+            if (reported || templateLines.Count == 0) continue;
             string normalized = Normalize(text);
-            if (!reported && normalized.Length >= 12 && templateLines.Contains(normalized))
+            if (normalized.Length >= 12 && templateLines.Contains(normalized))
             {
                 int start = text.Length - text.TrimStart().Length;
                 context.Report(SourceText.OnLine(line, start, text.TrimEnd().Length),
@@ -47,41 +54,14 @@ public sealed partial class TemplatePlaceholder() : Rule("CL031", "template-plac
         }
     }
 
-    /// <summary>Lines inside code blocks and HTML comments: what is there is not shown as prose.</summary>
-    private static HashSet<int> SkippedLines(RuleContext context)
-    {
-        var lines = new HashSet<int>();
-        if (context.Markdown is not { } markdown) return lines;
-        foreach (var block in markdown.Ast.Descendants())
-        {
-            if (block is CodeBlock or HtmlBlock)
-            {
-                int first = context.Text.GetPosition(block.Span.Start).Line;
-                int last = context.Text.GetPosition(Math.Min(block.Span.End, context.Text.Length)).Line;
-                for (int l = first; l <= last; l++) lines.Add(l);
-            }
-        }
-        return lines;
-    }
-
-    /// <summary>The template's prose lines (not headings, checklist items or comments), normalised.</summary>
+    /// <summary>The template's prose lines (not headings, code, HTML or checklist items), normalised.</summary>
     private static HashSet<string> TemplateLines(RuleContext context)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         if (context.Options.Template is not { } template) return set;
-        var skip = new HashSet<int>();
-        foreach (var block in template.Ast.Descendants())
-        {
-            if (block is HeadingBlock or CodeBlock or HtmlBlock)
-            {
-                int first = template.Text.GetPosition(block.Span.Start).Line;
-                int last = template.Text.GetPosition(Math.Min(block.Span.End, template.Text.Length)).Line;
-                for (int l = first; l <= last; l++) skip.Add(l);
-            }
-        }
         for (int line = 0; line < template.Text.LineCount; line++)
         {
-            if (skip.Contains(line)) continue;
+            if (template.CodeOrHtmlLines.Contains(line) || template.HeadingLines.Contains(line)) continue;
             string text = template.Text.Line(line);
             if (Parsing.LineSyntax.TryList(text, out var list) && list.Checked is not null) continue;
             string normalized = Normalize(text);
