@@ -208,9 +208,14 @@ public sealed class LanguageServer
         }
         else
         {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             var analysis = _analyzer.Analyze(document);
             diagnostics = analysis.Findings.Select(f => LspConversion.ToDiagnostic(f, uri)).ToArray();
             version = document.Version;
+            if (_connection.Trace != "off")
+                await _connection.LogTraceAsync(
+                $"checked {uri} version {version} as {analysis.Classification.Kind}: {diagnostics.Length} finding(s) in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms",
+                string.Join("\n", analysis.Findings.Select(f => $"{f.Range.Start}: {f.Rule.Slug}: {f.Message}"))).ConfigureAwait(false);
         }
         string key = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.DiagnosticArray);
         if (_published.TryGetValue(uri, out var previous) && previous == key)

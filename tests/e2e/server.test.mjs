@@ -198,3 +198,18 @@ test('quick fixes replace a placeholder source with one cited before, and start 
   assert.equal(await server.stop(), 0);
   repo.cleanup();
 });
+
+test('$/setTrace verbose makes the server trace each check with $/logTrace', async () => {
+  const server = await startServer();
+  const traces = [];
+  server.connection.onNotification('$/logTrace', (p) => traces.push(p));
+  await server.connection.sendNotification('$/setTrace', { value: 'verbose' });
+  const uri = 'file:///nowhere/COMMIT_EDITMSG';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'git-commit', version: 1, text: 'oops\n' } });
+  // The trace precedes the diagnostics on the same ordered stream.
+  await server.diagnostics(uri);
+  const trace = traces.find((t) => t.message.includes('COMMIT_EDITMSG version 1 as CommitMessage'));
+  assert.ok(trace, JSON.stringify(traces));
+  assert.match(trace.verbose, /fix-forward-subject/);
+  assert.equal(await server.stop(), 0);
+});
