@@ -60,9 +60,6 @@ public sealed class Connection
     /// <summary>The trace level the client asked for (<c>off</c>, <c>messages</c>, <c>verbose</c>).</summary>
     public string Trace { get; set; } = "off";
 
-    /// <summary>Called when <c>shutdown</c> arrives, before it is answered.</summary>
-    public Func<Task>? OnShutdown { get; set; }
-
     /// <summary>Registers a request handler. <c>initialize</c> is one; <c>shutdown</c> is built in.</summary>
     public void OnRequest<TParams, TResult>(string method, JsonTypeInfo<TParams> parameters, JsonTypeInfo<TResult> result,
         Func<TParams, CancellationToken, Task<TResult>> handler)
@@ -247,7 +244,6 @@ public sealed class Connection
 
     private async Task ShutdownAsync(RequestId id)
     {
-        if (OnShutdown is { } onShutdown) await onShutdown().ConfigureAwait(false);
         await _writer.WriteAsync(Serialize(w =>
         {
             WriteId(w, id);

@@ -75,9 +75,6 @@ public sealed class Repository
     /// <summary>Whether the repository has no commit yet (HEAD is unborn).</summary>
     public bool HasCommits => Git.Run(Root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).Succeeded;
 
-    /// <summary>The comment character and cleanup mode git will use for commit messages.</summary>
-    public CommitParseOptions CommitParseOptions() => ParseCommitConfig(Git.Run(Root, CommitConfigArguments));
-
     private static CommitParseOptions ParseCommitConfig(GitResult result)
     {
         string comment = "#";
@@ -104,13 +101,6 @@ public sealed class Repository
             }
         }
         return new CommitParseOptions { CommentChar = comment, Cleanup = cleanup };
-    }
-
-    /// <summary>The size of what is staged (<c>git diff --cached</c>), which a commit-msg hook is about to commit.</summary>
-    public ChangeSize StagedSize()
-    {
-        var result = Git.Run(Root, StagedArguments);
-        return result.Succeeded ? ParseNumstat(result.Output) : new ChangeSize(0, 0);
     }
 
     /// <summary>Commits in a revision range (<c>A..B</c>, or one revision), oldest first.</summary>

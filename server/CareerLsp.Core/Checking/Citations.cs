@@ -70,11 +70,8 @@ public static class Citations
         return new Citation(CitationKind.Vague, paths);
     }
 
-    /// <summary>Path-looking tokens outside URLs (see <see cref="FindPaths(string, List{Token}, Func{string, bool}?)"/>).</summary>
-    public static IReadOnlyList<CitedPath> FindPaths(string text, Func<string, bool>? pathExists) => FindPaths(text, Tokenize(text), pathExists);
-
     /// <summary>
-    /// A token is <see cref="CitedPath.Certain"/> when it can only be a path (in backticks, starting with
+    /// Path-looking tokens outside URLs. A token is <see cref="CitedPath.Certain"/> when it can only be a path (in backticks, starting with
     /// <c>./</c>, or a directory path ending in a code file's extension); only certain paths are reported
     /// when missing, so <c>Node.js</c> or <c>TCP/IP</c> are never flagged.
     /// </summary>
