@@ -135,6 +135,16 @@ internal sealed class CheckSession
         _reports.Add(new DocumentReport(label, false, Checker.CheckPullRequest(body, options).Findings));
     }
 
+    /// <summary>The pattern library: the given file, or the configured one in the repository.</summary>
+    public void CheckPatternLibraryFile(string? file)
+    {
+        string path = file ?? Path.Combine(RequireRepository().Root, Config.Config.PatternLibraryPath);
+        if (file is null && !File.Exists(path)) throw new InputException($"no pattern library at {path} (set patterns.path in .careerlsp.json, or pass a file)");
+        var text = Read(path);
+        var options = BaseOptions with { InvalidEncodingOffset = text.InvalidUtf8Offset };
+        _reports.Add(new DocumentReport(Label(path), path != "-", Checker.CheckPatternLibrary(text.Text, options).Findings));
+    }
+
     /// <summary><c>careerlsp check</c>: HEAD's message, PR drafts and PR templates in the repository.</summary>
     public void CheckEverything()
     {
@@ -147,6 +157,8 @@ internal sealed class CheckSession
             CheckPullRequestFile(Path.Combine(repository.Root, draft));
         string pullreq = Path.Combine(repository.GitDirectory, "PULLREQ_EDITMSG");
         if (File.Exists(pullreq)) CheckPullRequestFile(pullreq);
+
+        if (File.Exists(Path.Combine(repository.Root, Config.Config.PatternLibraryPath))) CheckPatternLibraryFile(null);
 
         foreach (string template in Match(Config.Config.PrTemplates, files))
         {

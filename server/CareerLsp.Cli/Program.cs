@@ -68,6 +68,11 @@ namespace CareerLsp.Cli
                 else s.CheckPullRequestFile(file!);
             }));
             check.Subcommands.Add(pr);
+
+            var patternsFile = new Argument<string?>("file") { Description = "The pattern library (default: COMMON_PATTERNS.md in the repository, or patterns.path)", Arity = ArgumentArity.ZeroOrOne };
+            var patterns = new Command("patterns", "Check the pattern library (COMMON_PATTERNS.md)") { patternsFile };
+            patterns.SetAction(p => RunCheck(p, format, config, repo, s => s.CheckPatternLibraryFile(p.GetValue(patternsFile))));
+            check.Subcommands.Add(patterns);
             root.Subcommands.Add(check);
 
             var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over stdin/stdout (the default; VS Code passes it)" };
@@ -130,10 +135,7 @@ namespace CareerLsp.Cli
         {
             var text = new StringWriter { NewLine = "\n" };
             render(text);
-            var bytes = new System.Text.UTF8Encoding(false).GetBytes(text.ToString());
-            // fd 1 directly: Console's stream sets up the terminal (terminfo, signals) on its first write.
-            using var stdout = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-            stdout.Write(bytes, 0, bytes.Length);
+            StandardOutput.Write(new System.Text.UTF8Encoding(false).GetBytes(text.ToString()));
         }
 
         /// <summary>Turns every failure into one line on stderr and exit code 2.</summary>

@@ -69,6 +69,7 @@ internal sealed class Analyzer
             result = classification.Kind switch
             {
                 DocumentKind.CommitMessage => Checker.CheckCommitMessage(text, options),
+                DocumentKind.PatternLibrary => Checker.CheckPatternLibrary(text, options),
                 DocumentKind.PullRequestTemplate => Checker.CheckPullRequestTemplate(text, options, previous),
                 _ => Checker.CheckPullRequest(text, options, previous),
             };

@@ -11,6 +11,7 @@ internal enum DocumentKind
     PullRequest,
     PullRequestTemplate,
     Configuration,
+    PatternLibrary,
 }
 
 /// <summary>A document's kind and the directory its repository and configuration are found from.</summary>
@@ -45,6 +46,8 @@ internal static class DocumentClassifier
         string relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         if (relative.StartsWith("../", StringComparison.Ordinal)) return new Classification(DocumentKind.None, directory);
         var config = configFor(root);
+        if (string.Equals(relative, config.PatternLibraryPath.Replace('\\', '/').TrimStart('.', '/'), StringComparison.Ordinal))
+            return new Classification(DocumentKind.PatternLibrary, root);
         if (Matches(config.PrTemplates, relative)) return new Classification(DocumentKind.PullRequestTemplate, root);
         if (Matches(config.PrDrafts, relative)) return new Classification(DocumentKind.PullRequest, root);
         return new Classification(DocumentKind.None, root);

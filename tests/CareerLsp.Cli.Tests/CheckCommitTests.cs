@@ -207,4 +207,16 @@ public sealed class CheckCommitTests
         int index = result.GetProperty("ruleIndex").GetInt32();
         Assert.Equal("CL001", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[index].GetProperty("id").GetString());
     }
+
+    [Fact]
+    public void Output_shares_the_shells_file_offset_with_what_follows()
+    {
+        // A redirected file is seekable: output written at a private offset (pwrite) would be
+        // overwritten by the next writer of the same redirection.
+        using var repo = new TempRepository();
+        repo.Write("MSG", Messages.Good);
+        var result = CliRunner.Shell(repo.Root, "{ eval \"$CAREERLSP check commit MSG\"; echo after; } > out.txt; cat out.txt");
+        Assert.Contains("1 document checked: 0 errors", result.Stdout);
+        Assert.EndsWith("after\n", result.Stdout);
+    }
 }

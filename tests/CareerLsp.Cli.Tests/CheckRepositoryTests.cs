@@ -202,4 +202,26 @@ public sealed class CheckRepositoryTests
             Directory.Move(nested, inner.Root);
         }
     }
+
+    [Fact]
+    public void Pattern_library_is_checked_alone_and_with_everything()
+    {
+        using var repo = new TempRepository();
+        repo.Write("COMMON_PATTERNS.md", "# Common Patterns\n\nWhat we learned.\n\n# Git\n\n- Fix typo commits → amend\n- Forgot the tests\n\n# Empty\n");
+        repo.Commit(Messages.Good);
+        var alone = repo.Run("check", "patterns", "--format", "json");
+        Assert.True(alone.ExitCode == 0, alone.ToString());
+        using (var json = JsonDocument.Parse(alone.Stdout))
+        {
+            var names = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+            Assert.Equal(["pattern-remedy-missing", "pattern-category-empty"], names);
+            Assert.Equal(1, json.RootElement.GetProperty("warnings").GetInt32());
+        }
+        Assert.Contains("COMMON_PATTERNS.md:8:3: warning CL060 pattern-remedy-missing", repo.Run("check").Stdout);
+
+        repo.Write(".careerlsp.json", """{ "patterns": { "path": "docs/PATTERNS.md" } }""");
+        var missing = repo.Run("check", "patterns");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no pattern library at", missing.Stderr);
+    }
 }

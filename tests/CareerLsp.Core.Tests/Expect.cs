@@ -32,6 +32,10 @@ public static partial class Expect
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Run(annotated, only, text => Checker.CheckPullRequest(text, options), file, line);
 
+    public static void Patterns(string annotated, string? only = null, CheckOptions? options = null,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        Run(annotated, only, text => Checker.CheckPatternLibrary(text, options), file, line);
+
     public static void Template(string annotated, string? only = null, CheckOptions? options = null,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         Run(annotated, only, text => Checker.CheckPullRequestTemplate(text, options), file, line);

@@ -47,6 +47,6 @@ public sealed partial class RulesTableTests
     internal static string Surfaces(DocumentKinds kinds) => kinds == DocumentKinds.All ? "all" : string.Join(", ", new[]
     {
         (DocumentKinds.CommitMessage, "commit"), (DocumentKinds.PullRequest, "pr"),
-        (DocumentKinds.PullRequestTemplate, "template"), (DocumentKinds.Configuration, "config"),
+        (DocumentKinds.PullRequestTemplate, "template"), (DocumentKinds.Configuration, "config"), (DocumentKinds.PatternLibrary, "patterns"),
     }.Where(k => kinds.HasFlag(k.Item1)).Select(k => k.Item2));
 }

@@ -213,3 +213,16 @@ test('$/setTrace verbose makes the server trace each check with $/logTrace', asy
   assert.match(trace.verbose, /fix-forward-subject/);
   assert.equal(await server.stop(), 0);
 });
+
+test('COMMON_PATTERNS.md gets the pattern library diagnostics, with related information for duplicates', async () => {
+  const repo = tempRepository();
+  const server = await startServer({ rootDir: repo.dir });
+  const uri = repo.uri('COMMON_PATTERNS.md');
+  const text = '# Git\n\n- Fix typo commits → amend\n- fix typo commits → squash\nprose\n';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const published = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+  assert.deepEqual(codes(published).sort(), ['CL062']);
+  assert.deepEqual(published.diagnostics[0].relatedInformation[0].location.range.start, { line: 2, character: 2 });
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});

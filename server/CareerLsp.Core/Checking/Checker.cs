@@ -15,6 +15,8 @@ public sealed class ParsedDocument
     public CommitMessage? Commit { get; init; }
 
     public MarkdownDocument? Markdown { get; init; }
+
+    public PatternLibrary? Patterns { get; init; }
 }
 
 /// <summary>The findings for one document, in document order, and the model they were found on.</summary>
@@ -46,6 +48,17 @@ public static class Checker
 
     public static CheckResult CheckPullRequestTemplate(string text, CheckOptions? options = null, MarkdownDocument? previous = null) =>
         CheckMarkdown(DocumentKinds.PullRequestTemplate, text, options ?? CheckOptions.Default, previous);
+
+    /// <summary>Checks a pattern library (<c>COMMON_PATTERNS.md</c>).</summary>
+    public static CheckResult CheckPatternLibrary(string text, CheckOptions? options = null)
+    {
+        options ??= CheckOptions.Default;
+        var source = new SourceText(text);
+        if (text.Length > options.MaxLength) return TooLarge(DocumentKinds.PatternLibrary, text, options);
+        var library = PatternLibrary.Parse(source);
+        var document = new ParsedDocument { Text = source, Sections = new SectionedDocument(source, []), Patterns = library };
+        return Run(DocumentKinds.PatternLibrary, document, options);
+    }
 
     /// <summary>Reports the issues the configuration loader found in the configuration file's text.</summary>
     public static CheckResult CheckConfiguration(string text, CheckOptions options)

@@ -75,6 +75,9 @@ public sealed class CareerLspConfig
     /// <summary>The trailer (or line) that skips the habit rules for one message, with a reason.</summary>
     public string SkipToken { get; init; } = "Habits-Skip";
 
+    /// <summary>The pattern library, relative to the repository root.</summary>
+    public string PatternLibraryPath { get; init; } = "COMMON_PATTERNS.md";
+
     /// <summary>Overrides git's <c>core.commentChar</c> when set.</summary>
     public string? CommentChar { get; init; }
 

@@ -28,7 +28,7 @@ public sealed record ConfigLoadResult(CareerLspConfig Config, IReadOnlyList<Conf
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "rules", "aliases", "premortem", "pr", "commit"];
+    private static readonly string[] TopLevelKeys = ["$schema", "rules", "aliases", "premortem", "pr", "commit", "patterns"];
 
     public static ConfigLoadResult Load(string text)
     {
@@ -53,6 +53,7 @@ public static class ConfigLoader
         IReadOnlyList<string> drafts = defaults.PrDrafts, templates = defaults.PrTemplates;
         string skipToken = defaults.SkipToken;
         string? commentChar = null;
+        string patternsPath = defaults.PatternLibraryPath;
 
         foreach (var property in obj.Properties)
         {
@@ -113,6 +114,16 @@ public static class ConfigLoader
                         }
                     }
                     break;
+                case "patterns":
+                    if (AsObject(property.Value, "patterns", issues) is { } patterns)
+                    {
+                        foreach (var p in patterns.Properties)
+                        {
+                            if (p.Name == "path") patternsPath = ReadString(p.Value, "patterns.path", issues, @"^[^\0]+$") ?? patternsPath;
+                            else issues.Add(Unknown(p, "patterns", ["path"]));
+                        }
+                    }
+                    break;
                 default:
                     issues.Add(Unknown(property, "the top level", TopLevelKeys));
                     break;
@@ -122,7 +133,7 @@ public static class ConfigLoader
         var config = new CareerLspConfig
         {
             Rules = rules, Aliases = aliases, CommitPremortem = commitCounts, PrPremortem = prCounts, Scaling = scaling,
-            PrDrafts = drafts, PrTemplates = templates, SkipToken = skipToken, CommentChar = commentChar,
+            PrDrafts = drafts, PrTemplates = templates, SkipToken = skipToken, CommentChar = commentChar, PatternLibraryPath = patternsPath,
         };
         return new ConfigLoadResult(config, issues, text);
     }

@@ -11,7 +11,8 @@ public enum DocumentKinds
     PullRequest = 2,
     PullRequestTemplate = 4,
     Configuration = 8,
-    All = CommitMessage | PullRequest | PullRequestTemplate | Configuration,
+    PatternLibrary = 16,
+    All = CommitMessage | PullRequest | PullRequestTemplate | Configuration | PatternLibrary,
 }
 
 /// <summary>

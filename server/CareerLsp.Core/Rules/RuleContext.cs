@@ -33,6 +33,9 @@ public sealed class RuleContext
     /// <summary>The Markdown document, when the document is a PR description or template.</summary>
     public MarkdownDocument? Markdown => Parsed.Markdown;
 
+    /// <summary>The pattern library, when the document is one.</summary>
+    public PatternLibrary? Patterns => Parsed.Patterns;
+
     public CheckOptions Options { get; }
 
     public CareerLspConfig Config => Options.Config;

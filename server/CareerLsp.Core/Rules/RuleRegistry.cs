@@ -1,6 +1,7 @@
 using CareerLsp.Core.Rules.Commit;
 using CareerLsp.Core.Rules.Habits;
 using CareerLsp.Core.Rules.Input;
+using CareerLsp.Core.Rules.Patterns;
 using CareerLsp.Core.Rules.Pr;
 
 namespace CareerLsp.Core.Rules;
@@ -26,6 +27,11 @@ public static class RuleRegistry
         new ChecklistUnchecked(),
         new TemplatePlaceholder(),
         new TemplateSections(),
+        new PatternRemedyMissing(),
+        new PatternUncategorized(),
+        new PatternDuplicate(),
+        new PatternCategoryEmpty(),
+        new PatternMalformedLine(),
         new MessageEmpty(),
         new SubjectMaxLength(),
         new SubjectBlankLine(),

@@ -1,0 +1,27 @@
+using CareerLsp.Core.Findings;
+using CareerLsp.Core.Parsing;
+
+namespace CareerLsp.Core.Rules.Patterns;
+
+/// <summary>CL062: each problem is in the library once.</summary>
+public sealed class PatternDuplicate() : Rule("CL062", "pattern-duplicate", Severity.Warning, DocumentKinds.PatternLibrary,
+    "Two pattern library entries describe the same problem (compared without case, punctuation or emphasis).")
+{
+    public override void Check(RuleContext context)
+    {
+        var first = new Dictionary<string, PatternEntry>(StringComparer.Ordinal);
+        foreach (var entry in context.Patterns?.Entries ?? [])
+        {
+            string key = PatternLibrary.NormalizeProblem(entry.Problem);
+            if (key.Length == 0) continue;
+            if (!first.TryGetValue(key, out var original))
+            {
+                first[key] = entry;
+                continue;
+            }
+            context.Report(entry.ProblemRange,
+                $"This problem is already in the library (line {original.Range.Start.Line + 1}): merge the remedies into one entry",
+                related: [new RelatedInformation(null, original.ProblemRange, "First entry for this problem")]);
+        }
+    }
+}
