@@ -3,7 +3,6 @@ using CareerLsp.Cli.Output;
 using CareerLsp.Core.Checking;
 using CareerLsp.Core.Parsing;
 using CareerLsp.Workspace;
-using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CareerLsp.Cli;
 
@@ -169,23 +168,21 @@ internal sealed class CheckSession
         }
     }
 
+    private MarkdownDocument? _template;
+    private bool _templateRead;
+
+    /// <summary>The repository's PR template, read once for every PR checked in this run.</summary>
     private MarkdownDocument? LoadTemplate()
     {
-        if (Repository is not { } repository) return null;
-        foreach (string template in Match(Config.Config.PrTemplates, repository.ListFiles()))
+        if (!_templateRead)
         {
-            try { return MarkdownDocument.Parse(DocumentReader.ReadFile(Path.Combine(repository.Root, template)).Text, Config.Config.Vocabulary); }
-            catch (InputException) { }
+            _templateRead = true;
+            _template = Repository is { } repository ? WorkTree.LoadPrTemplate(repository.Root, Config.Config)?.Document : null;
         }
-        return null;
+        return _template;
     }
 
-    private static IEnumerable<string> Match(IReadOnlyList<string> globs, IReadOnlyList<string> files)
-    {
-        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-        matcher.AddIncludePatterns(globs);
-        return files.Where(f => matcher.Match(f).HasMatches).Order(StringComparer.Ordinal);
-    }
+    private static IEnumerable<string> Match(IReadOnlyList<string> globs, IReadOnlyList<string> files) => WorkTree.MatchAll(globs, files);
 
     private static DocumentText Read(string file) =>
         file == "-" ? DocumentReader.ReadStdin() : DocumentReader.ReadFile(file);

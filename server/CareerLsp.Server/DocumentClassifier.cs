@@ -1,4 +1,4 @@
-using Microsoft.Extensions.FileSystemGlobbing;
+using CareerLsp.Workspace;
 using CareerLsp.Core.Configuration;
 
 namespace CareerLsp.Server;
@@ -42,23 +42,15 @@ internal static class DocumentClassifier
         if (name == Workspace.ConfigDiscovery.FileName) return new Classification(DocumentKind.Configuration, directory);
         if (name == "PULLREQ_EDITMSG") return new Classification(DocumentKind.PullRequest, OutsideGitDirectory(directory));
 
-        string root = RepositoryRoot(directory) ?? workspaceFolders.FirstOrDefault(f => IsUnder(path, f)) ?? directory;
+        string root = WorkTree.FindRoot(directory) ?? workspaceFolders.FirstOrDefault(f => IsUnder(path, f)) ?? directory;
         string relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         if (relative.StartsWith("../", StringComparison.Ordinal)) return new Classification(DocumentKind.None, directory);
         var config = configFor(root);
         if (string.Equals(relative, config.PatternLibraryPath.Replace('\\', '/').TrimStart('.', '/'), StringComparison.Ordinal))
             return new Classification(DocumentKind.PatternLibrary, root);
-        if (Matches(config.PrTemplates, relative)) return new Classification(DocumentKind.PullRequestTemplate, root);
-        if (Matches(config.PrDrafts, relative)) return new Classification(DocumentKind.PullRequest, root);
+        if (WorkTree.Matches(config.PrTemplates, relative)) return new Classification(DocumentKind.PullRequestTemplate, root);
+        if (WorkTree.Matches(config.PrDrafts, relative)) return new Classification(DocumentKind.PullRequest, root);
         return new Classification(DocumentKind.None, root);
-    }
-
-    /// <summary>The first directory upwards that holds <c>.git</c>: a repository's working tree root.</summary>
-    public static string? RepositoryRoot(string directory)
-    {
-        for (var dir = new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
-            if (Path.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
-        return null;
     }
 
     /// <summary>The repository query of VS Code's commit box: <c>vscode-scm:git/scm0/input?rootUri=file%3A%2F%2F%2Frepo</c>.</summary>
@@ -82,13 +74,6 @@ internal static class DocumentClassifier
         while (git >= 0 && !(git + 5 == normalized.Length || normalized[git + 5] == '/'))
             git = normalized.IndexOf("/.git", git + 1, StringComparison.Ordinal);
         return git > 0 ? directory[..git] : directory;
-    }
-
-    private static bool Matches(IReadOnlyList<string> globs, string relative)
-    {
-        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-        matcher.AddIncludePatterns(globs);
-        return matcher.Match(relative).HasMatches;
     }
 
     private static bool IsUnder(string path, string folder) =>

@@ -62,7 +62,7 @@ internal sealed class Features
                 root.Template() is { } template)
             {
                 templateOffered = true;
-                string relative = Path.GetRelativePath(DocumentClassifier.RepositoryRoot(root.Directory) ?? root.Directory, template.Path);
+                string relative = Path.GetRelativePath(root.WorkTreeRoot ?? root.Directory, template.Path);
                 var end = document.Text.EndPosition;
                 string prefix = document.Text.Length == 0 ? "" : document.Text.Text.EndsWith('\n') ? "\n" : "\n\n";
                 actions.Add(LspConversion.ToCodeAction(

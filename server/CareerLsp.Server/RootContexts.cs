@@ -1,4 +1,3 @@
-using Microsoft.Extensions.FileSystemGlobbing;
 using CareerLsp.Core.Checking;
 using CareerLsp.Core.Configuration;
 using CareerLsp.Core.Parsing;
@@ -21,6 +20,7 @@ internal sealed class RootContext
     {
         Directory = directory;
         Config = config;
+        _workTreeRoot = new Lazy<string?>(() => WorkTree.FindRoot(directory));
     }
 
     public string Directory { get; }
@@ -96,6 +96,11 @@ internal sealed class RootContext
     private (string Path, MarkdownDocument Document)? _template;
     private bool _templateRead;
 
+    /// <summary>The working tree's root (where <c>.git</c> is), found once: not on every edit.</summary>
+    public string? WorkTreeRoot => _workTreeRoot.Value;
+
+    private readonly Lazy<string?> _workTreeRoot;
+
     /// <summary>The repository's PR template (the first file the configured globs match), read once.</summary>
     public (string Path, MarkdownDocument Document)? Template()
     {
@@ -103,22 +108,7 @@ internal sealed class RootContext
         {
             if (_templateRead) return _template;
             _templateRead = true;
-            string? root = DocumentClassifier.RepositoryRoot(Directory);
-            if (root is null) return null;
-            var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-            matcher.AddIncludePatterns(Config.Config.PrTemplates);
-            foreach (string path in matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal))
-            {
-                try
-                {
-                    _template = (path, MarkdownDocument.Parse(DocumentReader.ReadFile(path).Text, Config.Config.Vocabulary));
-                    break;
-                }
-                catch (InputException)
-                {
-                    // Unreadable or binary: try the next one.
-                }
-            }
+            _template = WorkTreeRoot is { } root ? WorkTree.LoadPrTemplate(root, Config.Config) : null;
             return _template;
         }
     }
@@ -128,11 +118,11 @@ internal sealed class RootContext
         var config = Config.Config;
         if (kind != DocumentKind.CommitMessage)
         {
-            string? root = DocumentClassifier.RepositoryRoot(Directory);
+            string? root = WorkTreeRoot;
             return new CheckOptions
             {
                 Config = config,
-                PathExists = root is null ? null : path => PathExists(root, path),
+                PathExists = root is null ? null : path => WorkTree.Contains(root, path),
                 Template = kind == DocumentKind.PullRequest ? Template()?.Document : null,
             };
         }
@@ -144,13 +134,6 @@ internal sealed class RootContext
             ChangeSize = commit.Staged,
             PathExists = commit.Repository is { } repository ? repository.PathExists : null,
         };
-    }
-
-    private static bool PathExists(string root, string relative)
-    {
-        if (Path.IsPathRooted(relative)) return false;
-        string full = Path.GetFullPath(Path.Combine(root, relative));
-        return File.Exists(full) || System.IO.Directory.Exists(full);
     }
 }
 

@@ -15,11 +15,12 @@ public static class ConfigDiscovery
 
     public static string? Find(string directory)
     {
+        string? root = WorkTree.FindRoot(directory);
         for (var dir = new DirectoryInfo(Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
         {
             string candidate = System.IO.Path.Combine(dir.FullName, FileName);
             if (File.Exists(candidate)) return candidate;
-            if (System.IO.Path.Exists(System.IO.Path.Combine(dir.FullName, ".git"))) return null;
+            if (dir.FullName == root) return null;
         }
         return null;
     }

@@ -129,16 +129,8 @@ public sealed class Repository
         return commits;
     }
 
-    /// <summary>
-    /// Whether a path relative to the root exists. Only existence is asked, nothing is read, so a
-    /// path that climbs out of the working tree (<c>../shared/SPEC.md</c>) is looked up too.
-    /// </summary>
-    public bool PathExists(string relativePath)
-    {
-        if (string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath)) return false;
-        string full = Path.GetFullPath(Path.Combine(Root, relativePath));
-        return File.Exists(full) || Directory.Exists(full);
-    }
+    /// <summary>Whether a path relative to the root exists (see <see cref="WorkTree.Contains"/>).</summary>
+    public bool PathExists(string relativePath) => WorkTree.Contains(Root, relativePath);
 
     /// <summary>Whether a path existed in a commit's tree (for citations in old messages).</summary>
     public bool PathExistsAt(string commit, string relativePath)
