@@ -35,7 +35,11 @@ internal sealed class Analyzer
         }
         Analysis? previous;
         lock (_gate) previous = _latest.GetValueOrDefault(document.Uri);
-        var classification = DocumentClassifier.Classify(document.Uri, document.LanguageId, _workspaceFolders(), dir => _roots.For(dir).Config.Config);
+        // A document's kind depends on its URI, language and the configuration only; a configuration
+        // change clears this cache, so an edit reuses the last classification instead of walking the disk.
+        var classification = previous is not null && previous.Document.LanguageId == document.LanguageId
+            ? previous.Classification
+            : DocumentClassifier.Classify(document.Uri, document.LanguageId, _workspaceFolders(), dir => _roots.For(dir).Config.Config);
         var analysis = Compute(document, classification, previous?.Result?.Document.Markdown);
         lock (_gate) _latest[document.Uri] = analysis;
         return analysis;
