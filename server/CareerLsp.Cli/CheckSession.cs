@@ -2,6 +2,7 @@ using System.Text.Json;
 using CareerLsp.Cli.Output;
 using CareerLsp.Core.Checking;
 using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Patterns;
 using CareerLsp.Workspace;
 
 namespace CareerLsp.Cli;
@@ -65,15 +66,31 @@ internal sealed class CheckSession
         PathExists = Repository is { } repository ? repository.PathExists : null,
     };
 
+    private PatternSource? _patterns;
+
+    /// <summary>The repository's pattern library (or why there is none), read once per run.</summary>
+    public PatternSource Patterns => _patterns ??= PatternLibraries.Load(Repository?.Root, Config.Config);
+
     /// <summary>A commit message file (the commit-msg hook's <c>$1</c>) or stdin, sized by what is staged.</summary>
     public void CheckCommitFile(string file)
     {
         var text = Read(file);
         Timing.Mark("message read");
-        var context = Repository.ReadCommitContext(Directory);
+        // The staged diff is read (in parallel with the rest) only when there is a library to match it against.
+        string? root = WorkTree.FindRoot(Directory);
+        bool hasLibrary = root is not null && File.Exists(Path.Combine(root, Config.Config.PatternLibraryRelativePath));
+        var context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary);
         Adopt(context.Repository);
         Timing.Mark("git read (repository, config, staged size)");
-        var options = BaseOptions with { CommitParse = context.Parse, ChangeSize = context.Staged, InvalidEncodingOffset = text.InvalidUtf8Offset };
+        var options = BaseOptions with
+        {
+            CommitParse = context.Parse,
+            ChangeSize = context.Staged,
+            InvalidEncodingOffset = text.InvalidUtf8Offset,
+            Patterns = Patterns,
+            Change = context.StagedDiff is { } diff ? ChangeEvidence.FromDiff(diff, ignoredPath: Config.Config.PatternLibraryRelativePath) : null,
+        };
+        if (hasLibrary) Timing.Mark("pattern library read");
         var result = Checker.CheckCommitMessage(text.Text, options);
         Timing.Mark("engine ran");
         _reports.Add(new DocumentReport(Label(file), file != "-", result.Findings));
@@ -92,6 +109,7 @@ internal sealed class CheckSession
                 CommitParse = new CommitParseOptions { Cleanup = CommitCleanup.Verbatim },
                 ChangeSize = commit.Size,
                 PathExists = path => repository.PathExistsAt(commit.Id, path),
+                Patterns = Patterns,
             };
             var result = Checker.CheckCommitMessage(commit.Message, options);
             _reports.Add(new DocumentReport($"commit:{commit.ShortId}", false, result.Findings));
@@ -101,7 +119,7 @@ internal sealed class CheckSession
     public void CheckPullRequestFile(string file)
     {
         var text = Read(file);
-        var options = BaseOptions with { Template = LoadTemplate(), InvalidEncodingOffset = text.InvalidUtf8Offset };
+        var options = BaseOptions with { Template = LoadTemplate(), InvalidEncodingOffset = text.InvalidUtf8Offset, Patterns = Patterns };
         _reports.Add(new DocumentReport(Label(file), file != "-", Checker.CheckPullRequest(text.Text, options).Findings));
     }
 
@@ -130,17 +148,24 @@ internal sealed class CheckSession
             size = new ChangeSize(files, additions + deletions);
         }
         string label = pr.TryGetProperty("number", out var num) && num.TryGetInt32(out int number) ? $"PR #{number}" : "PR";
-        var options = BaseOptions with { Template = LoadTemplate(), ChangeSize = size };
+        var options = BaseOptions with { Template = LoadTemplate(), ChangeSize = size, Patterns = Patterns };
         _reports.Add(new DocumentReport(label, false, Checker.CheckPullRequest(body, options).Findings));
     }
 
     /// <summary>The pattern library: the given file, or the configured one in the repository.</summary>
     public void CheckPatternLibraryFile(string? file)
     {
-        string path = file ?? Path.Combine(RequireRepository().Root, Config.Config.PatternLibraryPath);
+        string path = file ?? Path.Combine(RequireRepository().Root, Config.Config.PatternLibraryRelativePath);
         if (file is null && !File.Exists(path)) throw new InputException($"no pattern library at {path} (set patterns.path in .careerlsp.json, or pass a file)");
         var text = Read(path);
-        var options = BaseOptions with { InvalidEncodingOffset = text.InvalidUtf8Offset };
+        // Staleness is the repository's library's: another file has no history to compare.
+        bool isTheLibrary = Repository is { } repository && path != "-" &&
+                            Path.GetFullPath(path) == Path.GetFullPath(Path.Combine(repository.Root, Config.Config.PatternLibraryRelativePath));
+        var options = BaseOptions with
+        {
+            InvalidEncodingOffset = text.InvalidUtf8Offset,
+            PatternHistory = isTheLibrary ? PatternLibraries.History(Repository!, Config.Config) : null,
+        };
         _reports.Add(new DocumentReport(Label(path), path != "-", Checker.CheckPatternLibrary(text.Text, options).Findings));
     }
 
@@ -157,7 +182,7 @@ internal sealed class CheckSession
         string pullreq = Path.Combine(repository.GitDirectory, "PULLREQ_EDITMSG");
         if (File.Exists(pullreq)) CheckPullRequestFile(pullreq);
 
-        if (File.Exists(Path.Combine(repository.Root, Config.Config.PatternLibraryPath))) CheckPatternLibraryFile(null);
+        if (File.Exists(Path.Combine(repository.Root, Config.Config.PatternLibraryRelativePath))) CheckPatternLibraryFile(null);
 
         foreach (string template in Match(Config.Config.PrTemplates, files))
         {

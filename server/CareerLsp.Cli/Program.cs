@@ -75,6 +75,18 @@ namespace CareerLsp.Cli
             check.Subcommands.Add(patterns);
             root.Subcommands.Add(check);
 
+            var library = new Option<string?>("--library") { Description = "The pattern library (default: COMMON_PATTERNS.md in the repository, or patterns.path)" };
+            var staged = new Option<bool>("--staged") { Description = "Match the staged change (git diff --cached); the default without --diff or --message" };
+            var diff = new Option<string?>("--diff") { Description = "Match a unified diff file (- for stdin) instead of the staged change" };
+            var message = new Option<string?>("--message") { Description = "Match a commit message or PR description file (- for stdin) too" };
+            var matchFormat = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
+            matchFormat.AcceptOnlyFromAmong(PatternsMatch.Formats);
+            var match = new Command("match", "List the pattern library entries that may apply to a change, best first") { library, staged, diff, message, matchFormat, config, repo };
+            match.SetAction(p => Guard(() => PatternsMatch.Run(new CheckSession(p.GetValue(repo) ?? ".", p.GetValue(config)), p.GetValue(library),
+                p.GetValue(staged), p.GetValue(diff), p.GetValue(message), p.GetValue(matchFormat) ?? "text")));
+            var patternsCommand = new Command("patterns", "Use the pattern library (COMMON_PATTERNS.md)") { match };
+            root.Subcommands.Add(patternsCommand);
+
             var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over stdin/stdout (the default; VS Code passes it)" };
             var serve = new Command("serve", "Run the language server (LSP 3.17 over stdio); logs go to stderr") { stdio };
             serve.SetAction(_ => Guard(() => Serve()));
@@ -131,7 +143,7 @@ namespace CareerLsp.Cli
         /// Renders into memory and writes UTF-8 bytes to stdout once: cheaper at start-up than
         /// setting up Console.Out's encoder and synchronised writer, and never a partial report.
         /// </summary>
-        private static void WriteStdout(Action<TextWriter> render)
+        internal static void WriteStdout(Action<TextWriter> render)
         {
             var text = new StringWriter { NewLine = "\n" };
             render(text);

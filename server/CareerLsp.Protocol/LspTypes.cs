@@ -53,6 +53,7 @@ public sealed record ServerCapabilities
     public bool? HoverProvider { get; init; }
     public CompletionOptions? CompletionProvider { get; init; }
     public bool? DocumentSymbolProvider { get; init; }
+    public CodeLensOptions? CodeLensProvider { get; init; }
 }
 
 public sealed record ServerInfo(string Name, string? Version = null);
@@ -94,7 +95,28 @@ public sealed record PublishDiagnosticsParams(string Uri, Diagnostic[] Diagnosti
 
 public sealed record TextEdit(LspRange Range, string NewText);
 
-public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]> Changes);
+/// <summary>
+/// Edits by document (<c>changes</c>), or as an ordered list that may create files
+/// (<c>documentChanges</c>: <see cref="CreateFile"/> and <see cref="TextDocumentEdit"/>, serialised
+/// one by one, since the list mixes kinds).
+/// </summary>
+public sealed record WorkspaceEdit(Dictionary<string, TextEdit[]>? Changes = null, JsonElement[]? DocumentChanges = null);
+
+public sealed record OptionalVersionedTextDocumentIdentifier(string Uri, int? Version);
+
+public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, TextEdit[] Edits);
+
+public sealed record CreateFileOptions(bool? Overwrite = null, bool? IgnoreIfExists = null);
+
+public sealed record CreateFile(string Kind, string Uri, CreateFileOptions? Options = null);
+
+public sealed record Command(string Title, [property: JsonPropertyName("command")] string CommandName, JsonElement[]? Arguments = null);
+
+public sealed record CodeLensParams(TextDocumentIdentifier TextDocument);
+
+public sealed record CodeLens(LspRange Range, Command? Command = null);
+
+public sealed record CodeLensOptions(bool? ResolveProvider = null);
 
 public sealed record CodeActionContext(Diagnostic[] Diagnostics, string[]? Only = null);
 
@@ -207,6 +229,10 @@ public sealed record Empty;
 [JsonSerializable(typeof(ApplyWorkspaceEditParams))]
 [JsonSerializable(typeof(ApplyWorkspaceEditResult))]
 [JsonSerializable(typeof(Empty))]
+[JsonSerializable(typeof(CreateFile))]
+[JsonSerializable(typeof(TextDocumentEdit))]
+[JsonSerializable(typeof(CodeLensParams))]
+[JsonSerializable(typeof(CodeLens[]))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(JsonElement[]))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

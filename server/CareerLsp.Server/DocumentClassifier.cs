@@ -46,7 +46,7 @@ internal static class DocumentClassifier
         string relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         if (relative.StartsWith("../", StringComparison.Ordinal)) return new Classification(DocumentKind.None, directory);
         var config = configFor(root);
-        if (string.Equals(relative, config.PatternLibraryPath.Replace('\\', '/').TrimStart('.', '/'), StringComparison.Ordinal))
+        if (string.Equals(relative, config.PatternLibraryRelativePath, StringComparison.Ordinal))
             return new Classification(DocumentKind.PatternLibrary, root);
         if (WorkTree.Matches(config.PrTemplates, relative)) return new Classification(DocumentKind.PullRequestTemplate, root);
         if (WorkTree.Matches(config.PrDrafts, relative)) return new Classification(DocumentKind.PullRequest, root);

@@ -20,6 +20,20 @@ internal sealed class DocumentStore
         lock (_gate) return _documents.GetValueOrDefault(uri);
     }
 
+    /// <summary>The open document whose <c>file:</c> URI names <paramref name="path"/>, if any.</summary>
+    public OpenDocument? GetByPath(string path)
+    {
+        lock (_gate)
+        {
+            foreach (var document in _documents.Values)
+            {
+                if (document.Uri.StartsWith("file:", StringComparison.Ordinal) && Uri.TryCreate(document.Uri, UriKind.Absolute, out var uri) &&
+                    uri.IsFile && uri.LocalPath == path) return document;
+            }
+            return null;
+        }
+    }
+
     public IReadOnlyList<OpenDocument> All()
     {
         lock (_gate) return _documents.Values.ToArray();

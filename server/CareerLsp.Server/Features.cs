@@ -16,12 +16,14 @@ internal sealed class Features
     private readonly DocumentStore _documents;
     private readonly Analyzer _analyzer;
     private readonly RootContexts _roots;
+    private readonly Func<bool> _canCreateFiles;
 
-    public Features(DocumentStore documents, Analyzer analyzer, RootContexts roots)
+    public Features(DocumentStore documents, Analyzer analyzer, RootContexts roots, Func<bool> canCreateFiles)
     {
         _documents = documents;
         _analyzer = analyzer;
         _roots = roots;
+        _canCreateFiles = canCreateFiles;
     }
 
     /// <summary>Why each habit matters, shown when hovering over a section's heading.</summary>
@@ -70,6 +72,9 @@ internal sealed class Features
                     finding, document.Uri));
             }
         }
+        if (root is not null && analysis.Result is { } checkedResult &&
+            analysis.Classification.Kind is DocumentKind.CommitMessage or DocumentKind.PullRequest)
+            actions.AddRange(PatternActions.AddToLibrary(document, checkedResult, range, root, _canCreateFiles()));
         return Task.FromResult(actions.ToArray());
     }
 
@@ -93,6 +98,8 @@ internal sealed class Features
         }
         if (analysis.Result is { } result)
         {
+            if (analysis.Classification.Directory is { } dir && PatternActions.Hover(result, position, _roots.For(dir)) is { } cited)
+                return Task.FromResult<Hover?>(cited);
             foreach (var section in result.Document.Sections.Sections)
             {
                 if (section.Kind is { } kind && Contains(section.TitleRange, position) && Rationale.TryGetValue(kind, out var why))
@@ -120,6 +127,8 @@ internal sealed class Features
             items.Add(Item("- Failure: ", "A way this change could fail", replace));
             items.Add(Item("- Dependency: ", "A dependency that might not exist", replace));
             items.Add(Item("- Race: ", "A race condition that could occur", replace));
+            if (analysis.Classification.Directory is { } dir)
+                items.AddRange(PatternActions.Completions(result, before, replace, _roots.For(dir)));
         }
         else if (section?.Kind is { } cited && (cited == SectionKind.Sources || cited == SectionKind.DocumentationReviewed) &&
                  analysis.Classification.Directory is { } directory)
@@ -163,8 +172,19 @@ internal sealed class Features
         if (_documents.Get(p.TextDocument.Uri) is not { } document) return Task.FromResult<DocumentSymbol[]>([]);
         var analysis = _analyzer.Analyze(document);
         if (analysis.Result is not { } result) return Task.FromResult<DocumentSymbol[]>([]);
+        if (result.Document.Patterns is { } library) return Task.FromResult(PatternActions.Symbols(library));
         var symbols = result.Document.Sections.Sections.Where(s => s.Title.Length > 0).Select(Symbol).ToArray();
         return Task.FromResult(symbols);
+    }
+
+    /// <summary>On each library entry, how many recent commits cited it (see <see cref="PatternActions.Lenses"/>).</summary>
+    public Task<CodeLens[]> CodeLensAsync(CodeLensParams p, CancellationToken cancellationToken)
+    {
+        if (_documents.Get(p.TextDocument.Uri) is not { } document) return Task.FromResult<CodeLens[]>([]);
+        var analysis = _analyzer.Analyze(document);
+        if (analysis.Result?.Document.Patterns is not { } library || analysis.Classification.Directory is not { } directory)
+            return Task.FromResult<CodeLens[]>([]);
+        return Task.FromResult(PatternActions.Lenses(library, _roots.For(directory).PatternCitationCounts()));
     }
 
     private static DocumentSymbol Symbol(Section section)

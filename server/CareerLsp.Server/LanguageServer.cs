@@ -21,11 +21,16 @@ public sealed class LanguageServer
     private readonly List<string> _workspaceFolders = [];
     private bool _canPullConfiguration;
     private bool _canWatchFiles;
+    private bool _canCreateFiles;
+
+    /// <summary>The workspace's pattern libraries: their diagnostics are published from disk while they are not open.</summary>
+    private readonly HashSet<string> _libraryUris = new(StringComparer.Ordinal);
+    private readonly object _librariesGate = new();
 
     public LanguageServer(Connection connection)
     {
         _connection = connection;
-        _roots = new RootContexts(connection.Log);
+        _roots = new RootContexts(connection.Log, _documents.GetByPath);
         _analyzer = new Analyzer(_roots, () => _workspaceFolders);
         var lsp = LspJsonContext.Default;
 
@@ -38,7 +43,8 @@ public sealed class LanguageServer
         connection.OnNotification("workspace/didChangeConfiguration", lsp.DidChangeConfigurationParams, p => Track(ConfigurationChangedAsync(p.Settings)));
         connection.OnNotification("workspace/didChangeWatchedFiles", lsp.DidChangeWatchedFilesParams, _ => RecheckAll());
 
-        var features = new Features(_documents, _analyzer, _roots);
+        var features = new Features(_documents, _analyzer, _roots, () => _canCreateFiles);
+        connection.OnRequest("textDocument/codeLens", lsp.CodeLensParams, lsp.CodeLensArray, features.CodeLensAsync);
         connection.OnRequest("textDocument/codeAction", lsp.CodeActionParams, lsp.CodeActionArray, features.CodeActionsAsync);
         connection.OnRequest("textDocument/hover", lsp.TextDocumentPositionParams, lsp.Hover, features.HoverAsync);
         connection.OnRequest("textDocument/completion", lsp.CompletionParams, lsp.CompletionItemArray, features.CompletionAsync);
@@ -70,6 +76,11 @@ public sealed class LanguageServer
             _canPullConfiguration = workspace.TryGetProperty("configuration", out var c) && c.ValueKind == JsonValueKind.True;
             _canWatchFiles = workspace.TryGetProperty("didChangeWatchedFiles", out var w) && w.ValueKind == JsonValueKind.Object &&
                              w.TryGetProperty("dynamicRegistration", out var d) && d.ValueKind == JsonValueKind.True;
+            // Creating COMMON_PATTERNS.md from a quick fix needs documentChanges with a create operation.
+            _canCreateFiles = workspace.TryGetProperty("workspaceEdit", out var edit) && edit.ValueKind == JsonValueKind.Object &&
+                              edit.TryGetProperty("documentChanges", out var dc) && dc.ValueKind == JsonValueKind.True &&
+                              edit.TryGetProperty("resourceOperations", out var ops) && ops.ValueKind == JsonValueKind.Array &&
+                              ops.EnumerateArray().Any(o => o.ValueKind == JsonValueKind.String && o.GetString() == "create");
         }
         if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } options) ApplySettings(options);
 
@@ -82,6 +93,7 @@ public sealed class LanguageServer
                 HoverProvider = true,
                 CompletionProvider = new CompletionOptions([":", "#", "-", " "], false),
                 DocumentSymbolProvider = true,
+                CodeLensProvider = new CodeLensOptions(false),
             },
             new ServerInfo("careerlsp", typeof(LanguageServer).Assembly.GetName().Version?.ToString(3)));
     }
@@ -90,8 +102,11 @@ public sealed class LanguageServer
     {
         if (_canWatchFiles)
         {
+            // The configuration file, and the pattern library wherever it is configured to be.
+            var globs = new SortedSet<string>(StringComparer.Ordinal) { "**/.careerlsp.json", "**/COMMON_PATTERNS.md" };
+            foreach (var folder in _workspaceFolders) globs.Add("**/" + _roots.For(folder).Config.Config.PatternLibraryRelativePath);
             var options = JsonSerializer.SerializeToElement(
-                new DidChangeWatchedFilesRegistrationOptions([new Protocol.FileSystemWatcher("**/.careerlsp.json", null)]),
+                new DidChangeWatchedFilesRegistrationOptions(globs.Select(g => new Protocol.FileSystemWatcher(g, null)).ToArray()),
                 LspJsonContext.Default.DidChangeWatchedFilesRegistrationOptions);
             try
             {
@@ -101,10 +116,40 @@ public sealed class LanguageServer
             }
             catch (ResponseErrorException e)
             {
-                _connection.Log($"the client refused to watch .careerlsp.json ({e.Message}); edits to it apply after a restart");
+                _connection.Log($"the client refused to watch .careerlsp.json and COMMON_PATTERNS.md ({e.Message}); edits to them apply after a restart");
             }
         }
+        else
+        {
+            _connection.Log("the client cannot watch files: the pattern library's diagnostics update when it is open or the server restarts (hints read it on every check)");
+        }
         await PullConfigurationAsync().ConfigureAwait(false);
+        FindLibraries();
+    }
+
+    /// <summary>
+    /// Finds each workspace folder's pattern library and schedules its diagnostics: a library is
+    /// checked whether or not it is open, from the disk when it is not.
+    /// </summary>
+    private void FindLibraries()
+    {
+        var found = new List<string>();
+        foreach (var folder in _workspaceFolders.ToArray())
+        {
+            if (_roots.For(folder).LibraryPath is { } path && File.Exists(path)) found.Add(new Uri(path).AbsoluteUri);
+        }
+        lock (_librariesGate)
+        {
+            foreach (var gone in _libraryUris.Except(found).ToArray()) Schedule(gone);
+            _libraryUris.Clear();
+            _libraryUris.UnionWith(found);
+        }
+        foreach (var uri in found) Schedule(uri);
+    }
+
+    private bool IsLibrary(string uri)
+    {
+        lock (_librariesGate) return _libraryUris.Contains(uri);
     }
 
     private async Task ConfigurationChangedAsync(JsonElement? settings)
@@ -153,6 +198,9 @@ public sealed class LanguageServer
             return;
         }
         Schedule(document.Uri);
+        // The open library is what the hints in commit messages and PR drafts read.
+        if (IsLibrary(document.Uri))
+            foreach (var other in _documents.All()) if (other.Uri != document.Uri) Schedule(other.Uri);
     }
 
     private void DidClose(DidCloseTextDocumentParams p)
@@ -168,6 +216,7 @@ public sealed class LanguageServer
         _roots.Reset();
         _analyzer.ForgetAll();
         foreach (var document in _documents.All()) Schedule(document.Uri);
+        FindLibraries();
     }
 
     private void Schedule(string uri) => _dirty.Writer.TryWrite(uri);
@@ -199,7 +248,7 @@ public sealed class LanguageServer
 
     private async Task PublishAsync(string uri)
     {
-        var document = _documents.Get(uri);
+        var document = _documents.Get(uri) ?? (IsLibrary(uri) ? ReadFromDisk(uri) : null);
         Diagnostic[] diagnostics;
         int? version = null;
         if (document is null)
@@ -211,7 +260,7 @@ public sealed class LanguageServer
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
             var analysis = _analyzer.Analyze(document);
             diagnostics = analysis.Findings.Select(f => LspConversion.ToDiagnostic(f, uri)).ToArray();
-            version = document.Version;
+            version = document.Version < 0 ? null : document.Version;
             if (_connection.Trace != "off")
                 await _connection.LogTraceAsync(
                 $"checked {uri} version {version} as {analysis.Classification.Kind}: {diagnostics.Length} finding(s) in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms",
@@ -227,6 +276,22 @@ public sealed class LanguageServer
         else _published[uri] = key;
         await _connection.SendNotificationAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, diagnostics, version),
             LspJsonContext.Default.PublishDiagnosticsParams).ConfigureAwait(false);
+    }
+
+    /// <summary>A closed library as a document (version -1: not the client's), or <c>null</c> when it is gone.</summary>
+    private OpenDocument? ReadFromDisk(string uri)
+    {
+        if (ToPath(uri) is not { } path || !File.Exists(path)) return null;
+        try
+        {
+            var text = Workspace.DocumentReader.ReadFile(path);
+            return new OpenDocument(uri, "markdown", -1, new Core.Text.SourceText(text.Text));
+        }
+        catch (Workspace.InputException e)
+        {
+            _connection.Log($"{path}: {e.Message}");
+            return null;
+        }
     }
 
     private void Track(Task task) => task.ContinueWith(t => _connection.Log($"background work failed: {t.Exception!.GetBaseException()}"),

@@ -1,6 +1,7 @@
 using CareerLsp.Core.Checking;
 using CareerLsp.Core.Configuration;
 using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Patterns;
 using CareerLsp.Workspace;
 
 namespace CareerLsp.Server;
@@ -10,16 +11,26 @@ internal sealed class RootContext
 {
     private static readonly TimeSpan GitFreshness = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan SourcesFreshness = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan HistoryFreshness = TimeSpan.FromSeconds(30);
     private CommitContext? _commit;
+    private ChangeEvidence? _stagedChange;
+    private PatternSource? _patterns;
+    private object? _patternsStamp;
+    private PatternHistory? _history;
+    private DateTime _historyReadAt;
+    private Dictionary<string, int>? _citations;
+    private DateTime _citationsReadAt;
+    private readonly Func<string, OpenDocument?> _openDocument;
     private IReadOnlyList<CitedSource>? _sources;
     private DateTime _sourcesReadAt;
     private DateTime _commitReadAt;
     private readonly object _gate = new();
 
-    public RootContext(string directory, LoadedConfig config)
+    public RootContext(string directory, LoadedConfig config, Func<string, OpenDocument?> openDocument)
     {
         Directory = directory;
         Config = config;
+        _openDocument = openDocument;
         _workTreeRoot = new Lazy<string?>(() => WorkTree.FindRoot(directory));
     }
 
@@ -39,12 +50,14 @@ internal sealed class RootContext
             {
                 try
                 {
-                    _commit = Repository.ReadCommitContext(Directory);
+                    // The staged diff is read alongside, only when there is a library to match it against.
+                    _commit = Repository.ReadCommitContext(Directory, withDiff: LibraryPath is { } library && File.Exists(library));
                 }
                 catch (GitException)
                 {
                     _commit = new CommitContext(null, CommitParseOptions.Default, null);
                 }
+                _stagedChange = _commit.StagedDiff is { } diff ? ChangeEvidence.FromDiff(diff, ignoredPath: Config.Config.PatternLibraryRelativePath) : null;
                 _commitReadAt = DateTime.UtcNow;
             }
             return _commit;
@@ -93,6 +106,94 @@ internal sealed class RootContext
         }
     }
 
+    /// <summary>The staged change as the pattern hints read it (refreshed with <see cref="Commit"/>).</summary>
+    public ChangeEvidence? StagedChange()
+    {
+        Commit();
+        lock (_gate) return _stagedChange;
+    }
+
+    /// <summary>Where the configured pattern library is, when there is a working tree.</summary>
+    public string? LibraryPath => WorkTreeRoot is { } root ? Path.GetFullPath(Path.Combine(root, Config.Config.PatternLibraryRelativePath)) : null;
+
+    /// <summary>
+    /// The pattern library: the editor's text when it is open there, else the file, read again
+    /// whenever its size or modification time changes (one stat per check, so edits made on disk
+    /// apply even when the client cannot watch files).
+    /// </summary>
+    public PatternSource Patterns()
+    {
+        string display = Config.Config.PatternLibraryRelativePath;
+        if (LibraryPath is not { } path) return PatternSource.Missing(display, "not there (no repository to find it in)");
+        object stamp;
+        var open = _openDocument(path);
+        if (open is not null)
+        {
+            stamp = open;
+        }
+        else
+        {
+            var info = new FileInfo(path);
+            stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length) : "missing";
+        }
+        lock (_gate)
+        {
+            if (_patterns is not null && Equals(stamp, _patternsStamp)) return _patterns;
+        }
+        var source = open is not null ? PatternSource.FromText(display, open.Text.Text) : PatternLibraries.LoadFile(path, display);
+        lock (_gate)
+        {
+            _patterns = source;
+            _patternsStamp = stamp;
+        }
+        return source;
+    }
+
+    /// <summary>When the library last changed and the fix commits since, read at most every 30 seconds.</summary>
+    public PatternHistory? PatternHistory()
+    {
+        lock (_gate)
+        {
+            if (_historyReadAt != default && DateTime.UtcNow - _historyReadAt < HistoryFreshness) return _history;
+            _historyReadAt = DateTime.UtcNow;
+            try
+            {
+                _history = Repository.Discover(Directory) is { } repository ? PatternLibraries.History(repository, Config.Config) : null;
+            }
+            catch (GitException)
+            {
+                _history = null;
+            }
+            return _history;
+        }
+    }
+
+    /// <summary>How many of the last 1,000 commits cite each library entry (by normalised problem), read once a minute.</summary>
+    public IReadOnlyDictionary<string, int> PatternCitationCounts()
+    {
+        lock (_gate)
+        {
+            if (_citations is not null && DateTime.UtcNow - _citationsReadAt < SourcesFreshness) return _citations;
+            _citationsReadAt = DateTime.UtcNow;
+            _citations = new Dictionary<string, int>(StringComparer.Ordinal);
+            try
+            {
+                if (Repository.Discover(Directory) is not { } repository) return _citations;
+                foreach (var message in repository.Messages(1000))
+                {
+                    var parsed = CommitMessage.Parse(message, new CommitParseOptions { Cleanup = CommitCleanup.Verbatim }, Config.Config.Vocabulary);
+                    foreach (var key in PatternCitations.Find(parsed.Document).Select(c => PatternLibrary.NormalizeProblem(c.Problem)).Distinct())
+                        _citations[key] = _citations.GetValueOrDefault(key) + 1;
+                }
+            }
+            catch (GitException)
+            {
+                // No git or no history: nothing cited.
+            }
+            return _citations;
+        }
+    }
+
     private (string Path, MarkdownDocument Document)? _template;
     private bool _templateRead;
 
@@ -124,6 +225,8 @@ internal sealed class RootContext
                 Config = config,
                 PathExists = root is null ? null : path => WorkTree.Contains(root, path),
                 Template = kind == DocumentKind.PullRequest ? Template()?.Document : null,
+                Patterns = kind == DocumentKind.PullRequest ? Patterns() : null,
+                PatternHistory = kind == DocumentKind.PatternLibrary ? PatternHistory() : null,
             };
         }
         var commit = Commit();
@@ -133,6 +236,8 @@ internal sealed class RootContext
             CommitParse = commit.Parse,
             ChangeSize = commit.Staged,
             PathExists = commit.Repository is { } repository ? repository.PathExists : null,
+            Patterns = Patterns(),
+            Change = StagedChange(),
         };
     }
 }
@@ -147,7 +252,15 @@ internal sealed class RootContexts
     private readonly object _gate = new();
     private readonly Action<string> _log;
 
-    public RootContexts(Action<string> log) => _log = log;
+    private readonly Func<string, OpenDocument?> _openDocument;
+
+    /// <param name="log">Where problems reading configuration go.</param>
+    /// <param name="openDocument">The open document at a file path, if any (the editor's text wins over the disk's).</param>
+    public RootContexts(Action<string> log, Func<string, OpenDocument?> openDocument)
+    {
+        _log = log;
+        _openDocument = openDocument;
+    }
 
     /// <summary>A configuration file set in the client's settings, used instead of discovery.</summary>
     public string? ConfigFileOverride { get; set; }
@@ -167,7 +280,7 @@ internal sealed class RootContexts
                 _log($"configuration: {e.Message}; using the defaults");
                 config = new LoadedConfig(CareerLspConfig.Default, null, null);
             }
-            return _contexts[directory] = new RootContext(directory, config);
+            return _contexts[directory] = new RootContext(directory, config, _openDocument);
         }
     }
 

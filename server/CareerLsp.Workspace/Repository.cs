@@ -11,8 +11,14 @@ public sealed record CommitInfo(string Id, IReadOnlyList<string> Parents, string
     public bool IsMerge => Parents.Count > 1;
 }
 
-/// <summary>The repository (if any), git's commit-message settings and the staged change's size.</summary>
-public sealed record CommitContext(Repository? Repository, CommitParseOptions Parse, ChangeSize? Staged);
+/// <summary>
+/// The repository (if any), git's commit-message settings, the staged change's size, and the staged
+/// diff itself when it was asked for (the pattern library's hints read it).
+/// </summary>
+public sealed record CommitContext(Repository? Repository, CommitParseOptions Parse, ChangeSize? Staged, string? StagedDiff = null);
+
+/// <summary>A commit's abbreviated id and subject.</summary>
+public sealed record CommitSubject(string ShortId, string Subject);
 
 /// <summary>
 /// A git repository found from a directory. Every query goes through <see cref="Git"/>, so the
@@ -47,16 +53,61 @@ public sealed class Repository
     /// commit-msg hook's start-up): the repository, git's comment character and cleanup mode, and
     /// the size of what is staged. Outside a repository the global configuration still applies.
     /// </summary>
-    public static CommitContext ReadCommitContext(string directory)
+    public static CommitContext ReadCommitContext(string directory, bool withDiff = false)
     {
         var discovery = Git.Start(directory, DiscoverArguments);
         var config = Git.Start(directory, CommitConfigArguments);
         var staged = Git.Start(directory, StagedArguments);
+        var diff = withDiff ? Git.Start(directory, StagedDiffArguments) : null;
         var repository = FromDiscovery(directory, discovery.Result());
         var parse = ParseCommitConfig(config.Result());
         var stagedResult = staged.Result();
         ChangeSize? size = repository is not null && stagedResult.Succeeded ? ParseNumstat(stagedResult.Output) : null;
-        return new CommitContext(repository, parse, size);
+        string? patch = diff?.Result() is { Succeeded: true } d && repository is not null ? d.Output : null;
+        return new CommitContext(repository, parse, size, patch);
+    }
+
+    // Added lines and paths are all the pattern hints read: no context lines, no renames, no colour.
+    private static readonly string[] StagedDiffArguments = ["diff", "--cached", "--no-color", "--no-renames", "--no-ext-diff", "--no-textconv", "--unified=0"];
+
+    /// <summary>The staged change as a unified diff (<c>git diff --cached</c>, no context lines).</summary>
+    public string StagedDiff()
+    {
+        var result = Git.Run(Root, StagedDiffArguments, TimeSpan.FromMinutes(1));
+        if (!result.Succeeded) throw new GitException($"git could not read the staged change: {FirstLine(result.Error)}");
+        return result.Output;
+    }
+
+    /// <summary>The last commit that changed a path: its id and commit time, or <c>null</c> if none did.</summary>
+    public (string Id, DateTimeOffset When)? LastChangeOf(string relativePath)
+    {
+        if (!HasCommits) return null;
+        var result = Git.Run(Root, ["log", "-1", "--format=%H%x00%ct", "HEAD", "--", $":(literal){relativePath}"]);
+        if (!result.Succeeded) return null;
+        var parts = result.Output.TrimEnd('\n').Split('\0');
+        if (parts.Length < 2 || !long.TryParse(parts[1], out long seconds)) return null;
+        return (parts[0], DateTimeOffset.FromUnixTimeSeconds(seconds));
+    }
+
+    /// <summary>The messages of the newest <paramref name="limit"/> commits reachable from HEAD, newest first.</summary>
+    public IReadOnlyList<string> Messages(int limit)
+    {
+        if (!HasCommits) return [];
+        var result = Git.Run(Root, ["log", "-z", "--format=%B", $"--max-count={limit}", "HEAD", "--"], TimeSpan.FromMinutes(1));
+        if (!result.Succeeded) throw new GitException($"git could not read the history: {FirstLine(result.Error)}");
+        return result.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>The subjects of a range's commits (merges left out), newest first.</summary>
+    public IReadOnlyList<CommitSubject> Subjects(string range, int limit)
+    {
+        if (range.StartsWith('-')) throw new GitException($"\"{range}\" is not a revision range");
+        var result = Git.Run(Root, ["log", "--no-merges", "-z", "--format=%h%x00%s", $"--max-count={limit}", range, "--"], TimeSpan.FromMinutes(1));
+        if (!result.Succeeded) throw new GitException($"git could not read the range \"{range}\": {FirstLine(result.Error)}");
+        var fields = result.Output.Split('\0');
+        var subjects = new List<CommitSubject>();
+        for (int i = 0; i + 1 < fields.Length; i += 2) subjects.Add(new CommitSubject(fields[i].TrimStart('\n'), fields[i + 1]));
+        return subjects;
     }
 
     private static Repository? FromDiscovery(string directory, GitResult result)

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { after } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,9 +26,15 @@ export function tempRepository() {
   };
 }
 
+// A failed assertion skips a test's stop(): kill what is left, or the server keeps the run alive.
+const running = new Set();
+after(() => { for (const child of running) child.kill('SIGKILL'); });
+
 /** Starts the server; returns the connection, the process, its stderr so far, and diagnostics waiters. */
 export async function startServer({ rootDir, capabilities = {}, onRequest = {} } = {}) {
   const child = spawn(serverPath, ['serve', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));

@@ -10,7 +10,8 @@ if [ ! -d node_modules/vscode-jsonrpc ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 log=$(mktemp)
-dotnet test CareerLsp.sln -c Release --nologo 2>&1 | tee "$log"
+# Normal verbosity shows what tests print to stderr (the pattern matching precision and recall).
+dotnet test CareerLsp.sln -c Release --nologo --logger "console;verbosity=normal" 2>&1 | grep -vE "^\s+Passed [A-Za-z]" | tee "$log"
 status=${PIPESTATUS[0]}
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -37,5 +37,17 @@ public sealed record CheckOptions
     /// </summary>
     public int MaxLength { get; init; } = int.MaxValue;
 
+    /// <summary>
+    /// The pattern library that commit messages and PR descriptions cite and are matched against;
+    /// <c>null</c> when the caller did not look for one (then neither happens).
+    /// </summary>
+    public Patterns.PatternSource? Patterns { get; init; }
+
+    /// <summary>The staged change (or a diff given on the command line), for the library's hints.</summary>
+    public Patterns.ChangeEvidence? Change { get; init; }
+
+    /// <summary>When the library last changed and the fix commits since, for <c>pattern-library-stale</c>.</summary>
+    public Patterns.PatternHistory? PatternHistory { get; init; }
+
     public static CheckOptions Default { get; } = new();
 }

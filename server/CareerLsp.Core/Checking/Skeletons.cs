@@ -17,6 +17,15 @@ public static class Skeletons
     {
         bool markdown = context.Kind != DocumentKinds.CommitMessage;
         string body = markdown ? MarkdownSection(kind, counts) : CommitSection(kind, counts);
+        return new Fix($"Add a {kind.DisplayName} section", [AppendSection(context, body)]);
+    }
+
+    /// <summary>
+    /// The edit that adds a section's text where a new section goes: in a commit message before its
+    /// trailers (or after the body), in Markdown at the end.
+    /// </summary>
+    public static TextEdit AppendSection(RuleContext context, string body)
+    {
         TextEdit edit;
         if (context.Commit is { } commit)
         {
@@ -30,7 +39,7 @@ public static class Skeletons
             string prefix = context.Text.Length == 0 ? "" : context.Text.Text.EndsWith('\n') ? "\n" : "\n\n";
             edit = new TextEdit(TextRange.Empty(end), prefix + body);
         }
-        return new Fix($"Add a {kind.DisplayName} section", [edit]);
+        return edit;
     }
 
     public static string CommitSection(SectionKind kind, PremortemCounts? counts)

@@ -78,6 +78,17 @@ public sealed class CareerLspConfig
     /// <summary>The pattern library, relative to the repository root.</summary>
     public string PatternLibraryPath { get; init; } = "COMMON_PATTERNS.md";
 
+    /// <summary>The library's path relative to the repository root, with <c>/</c> and without a leading <c>./</c>.</summary>
+    public string PatternLibraryRelativePath
+    {
+        get
+        {
+            string path = PatternLibraryPath.Replace('\\', '/');
+            while (path.StartsWith("./", StringComparison.Ordinal)) path = path[2..];
+            return path;
+        }
+    }
+
     /// <summary>Overrides git's <c>core.commentChar</c> when set.</summary>
     public string? CommentChar { get; init; }
 

@@ -203,7 +203,7 @@ public sealed class MarkdownDocument
         public static Chunk Read(string text, SectionVocabulary vocabulary, string? incomingKind)
         {
             var source = new SourceText(text);
-            var ast = Markdown.Parse(text, Pipeline);
+            var ast = MarkdownGuard.Parse(text, Pipeline).Ast;
             var reader = new Reader(source, vocabulary, incomingKind is null ? null : SectionKind.FromId(incomingKind));
             reader.Walk(ast, 0);
             var codeOrHtml = new List<int>();

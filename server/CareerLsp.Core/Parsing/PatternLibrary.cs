@@ -33,10 +33,23 @@ public sealed class PatternEntry
     public required TextRange ProblemRange { get; init; }
 
     public PatternCategory? Category { get; init; }
+
+    /// <summary>The terms named in a nested <c>Matches:</c> item; empty when the problem's own words are used.</summary>
+    public IReadOnlyList<PatternTerm> Terms { get; init; } = [];
+
+    /// <summary>Zero-based line of the entry in the library.</summary>
+    public int Line => Range.Start.Line;
 }
 
+/// <summary>
+/// A term an entry matches, from its <c>Matches:</c> item. A path term (it contains <c>/</c> or
+/// <c>*</c>, or is a file name such as <c>Chart.yaml</c>) is compared with the changed files' paths;
+/// any other term is a word or phrase looked for in the change and the message.
+/// </summary>
+public sealed record PatternTerm(string Text, bool IsPath, bool IsGlob, TextRange Range);
+
 /// <summary>A line that is neither a heading, an entry, nor the library's introduction.</summary>
-public sealed record MalformedLine(TextRange Range, string Text);
+public sealed record MalformedLine(TextRange Range, string Text, string? Reason = null);
 
 /// <summary>
 /// <c>COMMON_PATTERNS.md</c> read with the engine's Markdig pipeline: headings are categories, top-level
@@ -64,7 +77,13 @@ public sealed class PatternLibrary
     public static PatternLibrary Parse(SourceText text)
     {
         var library = new PatternLibrary(text);
-        var ast = Markdown.Parse(text.Text, MarkdownDocument.Pipeline);
+        var (ast, skipped, failed) = MarkdownGuard.Parse(text.Text, MarkdownDocument.Pipeline);
+        foreach (int line in skipped)
+            library.Malformed.Add(new MalformedLine(text.LineRange(line), text.Line(line).Trim(),
+                $"This line is indented more than {MarkdownGuard.MaxIndent} columns (nested too deep to be an entry's detail): it is not read"));
+        if (failed && text.LineCount > 0)
+            library.Malformed.Add(new MalformedLine(text.LineRange(0), text.Line(0),
+                "This file nests Markdown too deeply to be read (hundreds of levels): no entry was read"));
         var stack = new List<PatternCategory>();
         bool sawEntryOrCategory = false;
         var blocks = ast.ToList();
@@ -150,12 +169,69 @@ public sealed class PatternLibrary
         while (problemEnd > marker.TextStart && char.IsWhiteSpace(raw[problemEnd - 1])) problemEnd--;
         return new PatternEntry
         {
+            Terms = ReadTerms(text, item),
             Problem = problem,
             Remedy = remedy,
             Range = SourceText.OnLine(line, marker.TextStart, stop),
             ProblemRange = SourceText.OnLine(line, marker.TextStart, Math.Max(marker.TextStart, problemEnd)),
             Category = category,
         };
+    }
+
+    /// <summary>The label of the nested item that names an entry's terms.</summary>
+    public const string TermsLabel = "Matches:";
+
+    /// <summary>
+    /// Terms from a nested <c>- Matches: `Chart.yaml`, helm, kube version</c> item: separated by
+    /// commas, each optionally in backticks.
+    /// </summary>
+    private static IReadOnlyList<PatternTerm> ReadTerms(SourceText text, ListItemBlock item)
+    {
+        List<PatternTerm>? terms = null;
+        foreach (var list in item.OfType<ListBlock>())
+        {
+            foreach (var child in list.OfType<ListItemBlock>())
+            {
+                int line = text.GetPosition(child.Span.Start).Line;
+                string raw = text.Line(line);
+                if (!LineSyntax.TryList(raw, out var marker)) continue;
+                if (string.Compare(raw, marker.TextStart, TermsLabel, 0, TermsLabel.Length, StringComparison.OrdinalIgnoreCase) != 0) continue;
+                int i = marker.TextStart + TermsLabel.Length;
+                while (i <= raw.Length)
+                {
+                    int start = i;
+                    bool inCode = false;
+                    while (i < raw.Length && (inCode || raw[i] != ','))
+                    {
+                        if (raw[i] == '`') inCode = !inCode;
+                        i++;
+                    }
+                    int s = start, e = i;
+                    while (s < e && char.IsWhiteSpace(raw[s])) s++;
+                    while (e > s && char.IsWhiteSpace(raw[e - 1])) e--;
+                    if (e - s >= 2 && raw[s] == '`' && raw[e - 1] == '`') { s++; e--; }
+                    string term = raw[s..e].Trim();
+                    if (term.Length > 0)
+                    {
+                        bool glob = term.Contains('*') || term.Contains('?');
+                        bool path = glob || term.Contains('/') || LooksLikeFileName(term);
+                        (terms ??= []).Add(new PatternTerm(term, path, glob, SourceText.OnLine(line, s, e)));
+                    }
+                    i++;
+                }
+            }
+        }
+        return terms ?? (IReadOnlyList<PatternTerm>)[];
+    }
+
+    /// <summary><c>Chart.yaml</c>, <c>.env</c>, <c>package-lock.json</c>: one word with a short extension.</summary>
+    private static bool LooksLikeFileName(string term)
+    {
+        if (term.Any(char.IsWhiteSpace)) return false;
+        int dot = term.LastIndexOf('.');
+        if (dot < 0 || dot == term.Length - 1 || term.Length - dot - 1 > 6) return false;
+        for (int k = dot + 1; k < term.Length; k++) if (!char.IsAsciiLetterOrDigit(term[k])) return false;
+        return true;
     }
 
     /// <summary>Problem text compared for duplicates: case, punctuation, emphasis and spacing ignored.</summary>

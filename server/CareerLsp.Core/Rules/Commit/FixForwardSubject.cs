@@ -30,6 +30,18 @@ public sealed class FixForwardSubject() : Rule("CL044", "fix-forward-subject", S
             $"\"{subject}\" reads as a fix-forward: patch the commit it fixes instead (git commit --fixup=<commit>, then git rebase -i --autosquash), and test before committing");
     }
 
+    /// <summary>
+    /// Whether a stored commit's subject gives it away as a fix-forward: an autosquash commit
+    /// (<c>fixup!</c>, <c>squash!</c>, <c>amend!</c>), one of the phrases below, or a configured pattern.
+    /// </summary>
+    public static bool IsFixForward(string subject, IReadOnlyList<string>? patterns = null)
+    {
+        if (subject.StartsWith("fixup! ", StringComparison.Ordinal) || subject.StartsWith("squash! ", StringComparison.Ordinal) ||
+            subject.StartsWith("amend! ", StringComparison.Ordinal)) return true;
+        if (subject.StartsWith("Revert \"", StringComparison.Ordinal) || subject.StartsWith("Merge ", StringComparison.Ordinal)) return false;
+        return ReadsAsFixForward(WithoutConventionalPrefix(subject)) || (patterns is { Count: > 0 } && MatchesAny(patterns, subject));
+    }
+
     /// <summary>Conventional-commit prefixes ("fix(parser): …") describe a bug fix, not a fix-forward: look after them.</summary>
     internal static string WithoutConventionalPrefix(string subject)
     {

@@ -9,6 +9,6 @@ public sealed class PatternMalformedLine() : Rule("CL064", "pattern-malformed-li
     public override void Check(RuleContext context)
     {
         foreach (var line in context.Patterns?.Malformed ?? [])
-            context.Report(line.Range, "This line is not an entry: write it as \"- problem → remedy\" (prose belongs in the introduction under the title)");
+            context.Report(line.Range, line.Reason ?? "This line is not an entry: write it as \"- problem → remedy\" (prose belongs in the introduction under the title)");
     }
 }

@@ -1,0 +1,178 @@
+namespace CareerLsp.Core.Patterns;
+
+/// <summary>Where a word of the change was seen.</summary>
+[Flags]
+public enum EvidenceSource : byte
+{
+    None = 0,
+
+    /// <summary>An added line of the diff.</summary>
+    AddedLine = 1,
+
+    /// <summary>A changed file's path.</summary>
+    Path = 2,
+
+    /// <summary>The message being written.</summary>
+    Message = 4,
+}
+
+/// <summary>
+/// What a change says about itself, reduced to what the matcher asks: which words (and which
+/// pairs of adjacent words) occur in its added lines, its file paths and its message, and the
+/// paths themselves. Built in one pass; a 5 MB diff is read once and not kept.
+/// </summary>
+public sealed class ChangeEvidence
+{
+    private readonly Dictionary<ulong, EvidenceSource> _words = [];
+    private readonly Dictionary<ulong, EvidenceSource> _pairs = [];
+    private readonly List<string> _paths;
+    private readonly ChangeEvidence? _basis;
+
+    /// <summary>Starts empty, or on top of <paramref name="basis"/> (a cached diff), which is not changed.</summary>
+    public ChangeEvidence(ChangeEvidence? basis = null)
+    {
+        _basis = basis;
+        _paths = basis is null ? [] : [.. basis._paths];
+        AddedLines = basis?.AddedLines ?? 0;
+    }
+
+    /// <summary>The changed files' paths (new side), in diff order.</summary>
+    public IReadOnlyList<string> Paths => _paths;
+
+    /// <summary>Lines the diff adds.</summary>
+    public int AddedLines { get; private set; }
+
+    public bool IsEmpty => _words.Count == 0 && _paths.Count == 0 && (_basis?.IsEmpty ?? true);
+
+    /// <summary>Where a word occurs, or <see cref="EvidenceSource.None"/>.</summary>
+    public EvidenceSource Word(ulong hash) => _words.GetValueOrDefault(hash) | (_basis?.Word(hash) ?? EvidenceSource.None);
+
+    /// <summary>Where two words occur one after the other, or <see cref="EvidenceSource.None"/>.</summary>
+    public EvidenceSource Pair(ulong first, ulong second) =>
+        _pairs.GetValueOrDefault(Tokens.Pair(first, second)) | (_basis?.Pair(first, second) ?? EvidenceSource.None);
+
+    /// <summary>
+    /// Reads a unified diff as <c>git diff</c> writes it (also plain <c>diff -u</c>): file paths from the
+    /// headers, added lines from the hunks, whose line counts say where each hunk ends.
+    /// </summary>
+    public static ChangeEvidence FromDiff(string diff, string? message = null, string? ignoredPath = null)
+    {
+        var evidence = new ChangeEvidence();
+        evidence.AddDiff(diff, ignoredPath);
+        if (message is not null) evidence.AddText(message, EvidenceSource.Message);
+        return evidence;
+    }
+
+    /// <summary>
+    /// Adds a diff's paths and added lines. The file at <paramref name="ignoredPath"/> (the library
+    /// itself: an entry added with the change would otherwise match itself) is left out.
+    /// </summary>
+    public void AddDiff(string diff, string? ignoredPath = null)
+    {
+        var text = diff.AsSpan();
+        int oldLeft = 0, newLeft = 0;
+        string? pendingOld = null;
+        bool ignored = false;
+        while (text.Length > 0)
+        {
+            int eol = text.IndexOf('\n');
+            var line = eol < 0 ? text : text[..eol];
+            text = eol < 0 ? default : text[(eol + 1)..];
+            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+
+            if (oldLeft > 0 || newLeft > 0)
+            {
+                char kind = line.Length == 0 ? ' ' : line[0];
+                if (kind == '+')
+                {
+                    newLeft--;
+                    if (ignored) continue;
+                    AddedLines++;
+                    AddText(line[1..], EvidenceSource.AddedLine);
+                }
+                else if (kind == '-') oldLeft--;
+                else if (kind == ' ') { oldLeft--; newLeft--; }
+                continue;
+            }
+            if (line.StartsWith("@@ ")) (oldLeft, newLeft) = HunkCounts(line);
+            else if (line.StartsWith("diff --git "))
+            {
+                string? path = GitHeaderPath(line["diff --git ".Length..]);
+                ignored = path is not null && path == ignoredPath;
+                if (path is not null && !ignored) AddPath(path);
+            }
+            else if (line.StartsWith("--- ")) pendingOld = HeaderPath(line[4..]);
+            else if (line.StartsWith("+++ "))
+            {
+                string? path = HeaderPath(line[4..]) ?? pendingOld;
+                ignored = path is not null && path == ignoredPath;
+                if (path is not null && !ignored) AddPath(path);
+                pendingOld = null;
+            }
+            else if (line.StartsWith("rename to ") && !ignored) AddPath(line["rename to ".Length..].ToString());
+        }
+    }
+
+    /// <summary>Adds a changed path (its words count as evidence too).</summary>
+    public void AddPath(string path)
+    {
+        if (_paths.Count > 0 && _paths[^1] == path) return;
+        if (_paths.Contains(path)) return;
+        _paths.Add(path);
+        AddText(path, EvidenceSource.Path);
+    }
+
+    /// <summary>Adds the words of a text: a message, a line.</summary>
+    public void AddText(ReadOnlySpan<char> text, EvidenceSource source)
+    {
+        var state = (Evidence: this, Source: source, Previous: 0UL);
+        Tokens.Scan(text, ref state, static (ref (ChangeEvidence Evidence, EvidenceSource Source, ulong Previous) s, ulong hash, int _, int _, bool compound) =>
+        {
+            ref var word = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(s.Evidence._words, hash, out _);
+            word |= s.Source;
+            if (compound) return; // "CoreDNS" whole: its parts already made the pairs.
+            if (s.Previous != 0)
+            {
+                ref var pair = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(s.Evidence._pairs, Tokens.Pair(s.Previous, hash), out _);
+                pair |= s.Source;
+            }
+            s.Previous = hash;
+        });
+    }
+
+    // "@@ -12,7 +12,9 @@": lines of the old and new side still to come; a missing count is 1.
+    private static (int Old, int New) HunkCounts(ReadOnlySpan<char> line)
+    {
+        int minus = line.IndexOf('-'), plus = line.IndexOf('+');
+        if (minus < 0 || plus < 0) return (0, 0);
+        return (Count(line[(minus + 1)..]), Count(line[(plus + 1)..]));
+
+        static int Count(ReadOnlySpan<char> range)
+        {
+            int end = 0;
+            while (end < range.Length && (char.IsAsciiDigit(range[end]) || range[end] == ',')) end++;
+            var numbers = range[..end];
+            int comma = numbers.IndexOf(',');
+            if (comma < 0) return 1;
+            return int.TryParse(numbers[(comma + 1)..], out int n) ? n : 0;
+        }
+    }
+
+    // "a/src/x.cs b/src/x.cs": the new side. Quoted paths are read by the ---/+++ headers instead.
+    private static string? GitHeaderPath(ReadOnlySpan<char> rest)
+    {
+        if (rest.Length == 0 || rest[0] == '"') return null;
+        int b = rest.IndexOf(" b/");
+        return b < 0 ? null : rest[(b + 3)..].ToString();
+    }
+
+    private static string? HeaderPath(ReadOnlySpan<char> path)
+    {
+        int tab = path.IndexOf('\t');
+        if (tab >= 0) path = path[..tab];
+        if (path.SequenceEqual("/dev/null")) return null;
+        if (path.Length > 1 && path[0] == '"' && path[^1] == '"') path = path[1..^1];
+        if (path.StartsWith("a/") || path.StartsWith("b/")) path = path[2..];
+        return path.Length == 0 ? null : path.ToString();
+    }
+}

@@ -1,0 +1,337 @@
+using CareerLsp.Core.Parsing;
+
+namespace CareerLsp.Core.Patterns;
+
+/// <summary>A library entry that may apply to a change, with how strongly and why.</summary>
+public sealed record PatternMatch(PatternEntry Entry, double Score, IReadOnlyList<string> Evidence);
+
+/// <summary>
+/// Finds the library entries that may apply to a change. Precision first: a hint that fires on
+/// every change teaches users to ignore it, so an entry needs more than one word in common with
+/// the change, and none of the signs that the change already does what the entry says.
+/// <list type="bullet">
+/// <item>Evidence: the entry's <c>Matches:</c> terms (a phrase or an identifier such as
+/// <c>GetAwaiter().GetResult()</c> weighs 1, a single word or a path glob ½) and the distinctive
+/// words of its problem (up to ½ each, less the more entries of the library share them). An entry
+/// matches with a weight of at least 1¼ from two or more pieces of evidence; without a term, the
+/// problem words found must also carry a third of the problem's weight.</item>
+/// <item>Counter-evidence: words the problem negates (<c>without a TTL</c>, <c>missing the
+/// tenant</c>) and words only the remedy has (<c>setex</c>, <c>theme</c>) mean the change or its message
+/// already applies the remedy; a term that is also a remedy word counts against, not for.</item>
+/// </list>
+/// Built once per library version; <see cref="Match"/> is a hash lookup per word.
+/// </summary>
+public sealed class PatternMatcher
+{
+    /// <summary>The evidence weight an entry needs.</summary>
+    public const double Threshold = 1.25;
+
+    /// <summary>An identifier written as code in a problem (<c>kubeVersion</c>) weighs this much.</summary>
+    private const double CodeWeight = 0.5;
+
+    /// <summary>A word found in one entry of the library weighs this much; shared words less.</summary>
+    private const double WordWeight = 0.5;
+
+    /// <summary>Without a term, the problem words found must carry at least this share of the problem's weight.</summary>
+    private const double Coverage = 0.34;
+
+    private readonly List<Candidate> _candidates = [];
+
+    public PatternMatcher(PatternLibrary library)
+    {
+        Library = library;
+        var analysed = new List<(PatternEntry Entry, List<Keyword> Problem, List<Keyword> Negated)>(library.Entries.Count);
+        var documentFrequency = new Dictionary<ulong, int>();
+        foreach (var entry in library.Entries)
+        {
+            if (entry.Problem.Length == 0) continue;
+            var problem = Keywords(entry.Problem, out var negated);
+            analysed.Add((entry, problem, negated));
+            foreach (var hash in problem.Select(k => k.Key).Distinct())
+                documentFrequency[hash] = documentFrequency.GetValueOrDefault(hash) + 1;
+        }
+        double maxIdf = Math.Log(1 + Math.Max(1, analysed.Count));
+        foreach (var (entry, problem, negated) in analysed)
+        {
+            foreach (var keyword in problem)
+            {
+                // Rare in the library weighs more; a word in every entry says nothing about which applies.
+                double idf = Math.Log(1 + (double)analysed.Count / documentFrequency[keyword.Key]);
+                keyword.Weight = (keyword.IsCode ? CodeWeight : WordWeight) * idf / maxIdf;
+            }
+            var problemWords = problem.SelectMany(k => k.Words).ToHashSet();
+            var remedy = Keywords(entry.Remedy, out _);
+            var remedyWords = remedy.SelectMany(k => k.Words).Where(w => !problemWords.Contains(w)).ToHashSet();
+            var terms = new List<Term>();
+            var counter = new List<Term>();
+            foreach (var term in entry.Terms.Select(Term.From))
+            {
+                // "setex" named in the remedy and as a term: seeing it means the remedy is there.
+                if (term.Words.Length > 0 && term.Words.All(remedyWords.Contains)) counter.Add(term);
+                else terms.Add(term);
+            }
+            // Remedy words that share nothing with the problem or the terms: "theme", "postgresql_concurrently".
+            var termWords = terms.SelectMany(t => t.Words).ToHashSet();
+            var remedyOnly = remedy.Where(k => !k.Words.Any(w => problemWords.Contains(w) || termWords.Contains(w))).ToList();
+            _candidates.Add(new Candidate(entry, [.. terms], [.. problem.Where(k => k.Weight > 0)], [.. negated, .. remedyOnly], [.. counter]));
+        }
+    }
+
+    public PatternLibrary Library { get; }
+
+    /// <summary>The entries that may apply, best first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<PatternMatch> Match(ChangeEvidence change, int limit = int.MaxValue)
+    {
+        var matches = new List<PatternMatch>();
+        if (change.IsEmpty) return matches;
+        var fileNames = change.Paths.Select(p => p[(p.LastIndexOf('/') + 1)..]).ToArray();
+        foreach (var candidate in _candidates)
+        {
+            if (Score(candidate, change, fileNames) is { } match) matches.Add(match);
+        }
+        matches.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Entry.Line.CompareTo(b.Entry.Line));
+        if (matches.Count > limit) matches.RemoveRange(limit, matches.Count - limit);
+        return matches;
+    }
+
+    private const EvidenceSource Written = EvidenceSource.AddedLine | EvidenceSource.Message;
+
+    private static PatternMatch? Score(Candidate candidate, ChangeEvidence change, string[] fileNames)
+    {
+        double total = 0;
+        int pieces = 0;
+        bool strong = false;
+        List<string>? evidence = null;
+        foreach (var term in candidate.Terms)
+        {
+            if (!term.Matches(change, fileNames)) continue;
+            total += term.Weight;
+            pieces++;
+            strong |= term.Weight >= 1;
+            (evidence ??= []).Add(term.Text);
+        }
+        int termHits = pieces;
+        double keywordTotal = 0, keywordFound = 0;
+        foreach (var keyword in candidate.Keywords)
+        {
+            keywordTotal += keyword.Weight;
+            if (keyword.OccursIn(change) == EvidenceSource.None) continue;
+            keywordFound += keyword.Weight;
+            if (evidence?.Contains(keyword.Display, StringComparer.OrdinalIgnoreCase) == true) continue;
+            total += keyword.Weight;
+            pieces++;
+            strong |= keyword.Weight >= 1;
+            (evidence ??= []).Add(keyword.Display);
+        }
+        if (evidence is null || total < Threshold || (pieces < 2 && !strong)) return null;
+        // Problem words alone must carry a good share of the problem.
+        if (termHits == 0 && keywordTotal > 0 && keywordFound / keywordTotal < Coverage) return null;
+        foreach (var keyword in candidate.Against)
+            if ((keyword.OccursIn(change) & Written) != 0) return null;
+        foreach (var term in candidate.CounterTerms)
+            if ((term.Occurrence(change) & Written) != 0) return null;
+        // Grows with the evidence and stays below 1: 1¼ (just enough) is 0.56, 3 is 0.75.
+        return new PatternMatch(candidate.Entry, Math.Round(total / (total + 1), 3), evidence);
+    }
+
+    /// <summary>
+    /// The distinctive words of a problem (or remedy): identifiers (camelCase, snake_case, dotted, in
+    /// backticks) stay whole as phrases; other words count unless they are common English or common
+    /// in changes. Up to two words after <c>without</c>, <c>no</c>, <c>missing</c> (one after
+    /// <c>not</c>, <c>never</c>) are what the problem lacks: they go to <paramref name="negated"/>.
+    /// </summary>
+    internal static List<Keyword> Keywords(string text, out List<Keyword> negated)
+    {
+        var keywords = new List<Keyword>();
+        negated = [];
+        var seen = new HashSet<ulong>();
+        int negation = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            int start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            if (i == start) continue;
+            string raw = text.Substring(start, i - start);
+            string chunk = raw.Trim(TrimmedPunctuation);
+            bool endsClause = raw.Length > 0 && raw[^1] is ',' or ';' or '.' or ':' or ')';
+            bool code = chunk.Contains('`');
+            chunk = chunk.Replace("`", "", StringComparison.Ordinal);
+            if (chunk.Length == 0) continue;
+            var surface = Tokens.Surface(chunk);
+            var words = surface.Select(w => w.Hash).ToList();
+            var stems = Tokens.Words(chunk);
+            if (words.Count == 0) continue;
+            if (words.Count == 1 && NegationWords.TryGetValue(stems[0], out int scope))
+            {
+                negation = scope;
+                continue;
+            }
+            var target = negation > 0 ? negated : keywords;
+            if (words.Count > 1 && IsIdentifier(chunk))
+            {
+                ulong key = words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
+                if (seen.Add(key)) target.Add(new Keyword([.. words], chunk, isCode: true) { Whole = Tokens.Whole(chunk) });
+                if (negation > 0) negation--;
+            }
+            else
+            {
+                for (int k = 0; k < words.Count; k++)
+                {
+                    if (stems[k].Length < 2 || Stopwords.Contains(stems[k]) || stems[k].All(char.IsAsciiDigit)) continue;
+                    if (seen.Add(words[k])) (negation > 0 ? negated : keywords).Add(new Keyword([words[k]], surface[k].Word, code));
+                    if (negation > 0) negation--;
+                }
+            }
+            if (endsClause) negation = 0;
+        }
+        return keywords;
+    }
+
+    private static readonly Dictionary<string, int> NegationWords = new(StringComparer.Ordinal)
+    {
+        ["without"] = 2, ["no"] = 2, ["missing"] = 2, ["lack"] = 2, ["not"] = 1, ["never"] = 1, ["unpinned"] = 0,
+    };
+
+    private static readonly char[] TrimmedPunctuation = [.. ".,;:!?()[]{}\"'“”‘’"];
+
+    // "kubeVersion", "max_connections", "Chart.yaml", "pg-bouncer": one name written as several words.
+    private static bool IsIdentifier(string chunk)
+    {
+        for (int k = 1; k < chunk.Length; k++)
+        {
+            char c = chunk[k], p = chunk[k - 1];
+            if (char.IsUpper(c) && char.IsLower(p)) return true;
+            if (c is '_' or '.' or '/' or ':' && k + 1 < chunk.Length && char.IsLetterOrDigit(chunk[k + 1]) && char.IsLetterOrDigit(p)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Words that say nothing about which problem a change has (stemmed as <see cref="Tokens"/> stems).</summary>
+    private static readonly HashSet<string> Stopwords = new(Tokens.Words("""
+        a an the and or but nor not no yes of in on at to for from by with without into onto over under
+        about after before during while until since than then when where which who whom whose what why how
+        is are was were be been being am do does did done doing have has had having can could should would
+        will shall may might must this that these those it its it's they them their there here we our you your
+        he she his her i me my all any some every each both either neither one two three first last next new old
+        same other another more most less least much many few only just also even still already again ever
+        never always often sometimes very too so such as if else up down out off via per vs etc
+        get gets got set sets use uses used using make makes made run runs ran running add adds added remove
+        change changes changed update updates updated check checks checked fix fixes fixed work works
+        forget forgot forgotten miss missing missed wrong bad broken fail fails failed failure error errors
+        issue issues problem problems bug bugs thing things way case cases time times value values data
+        file files code line lines name names type types default instead first second third before after
+        need needs needed want wants let lets try tries trying call calls called return returns true false null
+        """.Replace('\n', ' ')), StringComparer.Ordinal);
+
+    // Against: words that mean the remedy is already there (negated problem words, remedy-only words);
+    // CounterTerms: terms that are remedy words.
+    private sealed record Candidate(PatternEntry Entry, Term[] Terms, Keyword[] Keywords, Keyword[] Against, Term[] CounterTerms);
+
+    /// <summary>A distinctive word of a problem, or an identifier as the sequence of its words.</summary>
+    internal sealed class Keyword(ulong[] words, string display, bool isCode)
+    {
+        public ulong[] Words { get; } = words;
+
+        public string Display { get; } = display;
+
+        public bool IsCode { get; } = isCode;
+
+        public double Weight { get; set; }
+
+        /// <summary>An identifier's hash written whole (<c>kubeVersion</c> as <c>kubeversion</c>).</summary>
+        public ulong? Whole { get; init; }
+
+        public ulong Key => Words.Length == 1 ? Words[0] : Words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
+
+        /// <summary>Where the word (or every pair of the identifier's words, or the identifier whole) occurs.</summary>
+        public EvidenceSource OccursIn(ChangeEvidence change)
+        {
+            if (Words.Length == 1) return change.Word(Words[0]);
+            var found = Whole is { } whole ? change.Word(whole) : EvidenceSource.None;
+            var pairs = (EvidenceSource)0xFF;
+            for (int k = 1; k < Words.Length; k++) pairs &= change.Pair(Words[k - 1], Words[k]);
+            return found | pairs;
+        }
+    }
+
+    /// <summary>A term of a <c>Matches:</c> item, ready to compare.</summary>
+    private sealed class Term
+    {
+        private readonly ulong[] _words;
+        private readonly ulong? _whole;
+        private readonly Glob? _glob;
+        private readonly string? _fileName;
+
+        private Term(string text, ulong[] words, Glob? glob, string? fileName)
+        {
+            Text = text;
+            _words = words;
+            _whole = words.Length > 1 ? Tokens.Whole(text) : null;
+            _glob = glob;
+            _fileName = fileName;
+            // A phrase or an identifier of several words says much; one word or a path, where to look.
+            Weight = glob is null && fileName is null && words.Length > 1 ? 1 : 0.5;
+        }
+
+        public string Text { get; }
+
+        public ulong[] Words => _words;
+
+        public double Weight { get; }
+
+        /// <summary>Where the term's words occur in the change's text (paths aside).</summary>
+        public EvidenceSource Occurrence(ChangeEvidence change)
+        {
+            if (_words.Length == 0) return EvidenceSource.None;
+            if (_words.Length == 1) return change.Word(_words[0]);
+            var found = _whole is { } whole ? change.Word(whole) : EvidenceSource.None;
+            var pairs = (EvidenceSource)0xFF;
+            for (int k = 1; k < _words.Length; k++) pairs &= change.Pair(_words[k - 1], _words[k]);
+            return found | pairs;
+        }
+
+        public static Term From(PatternTerm term)
+        {
+            if (term.IsGlob) return new Term(term.Text, [], new Glob(term.Text), null);
+            string? fileName = term.IsPath ? term.Text.TrimEnd('/') : null;
+            return new Term(term.Text, [.. Tokens.Of(term.Text)], null, fileName);
+        }
+
+        public bool Matches(ChangeEvidence change, string[] fileNames)
+        {
+            if (_glob is { } glob)
+            {
+                foreach (var path in change.Paths) if (glob.IsMatch(path)) return true;
+                return false;
+            }
+            if (_fileName is { } name)
+            {
+                // "Chart.yaml" is a file name; "deploy/helm" a directory or a path suffix.
+                bool hasSlash = name.Contains('/');
+                for (int k = 0; k < change.Paths.Count; k++)
+                {
+                    if (!hasSlash && string.Equals(fileNames[k], name, StringComparison.OrdinalIgnoreCase)) return true;
+                    if (hasSlash && ContainsSegment(change.Paths[k], name)) return true;
+                }
+            }
+            return Occurrence(change) != EvidenceSource.None;
+        }
+
+        // "deploy/helm" in "infra/deploy/helm/values.yaml", at segment boundaries.
+        private static bool ContainsSegment(string path, string segment)
+        {
+            int at = 0;
+            while ((at = path.IndexOf(segment, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                bool startOk = at == 0 || path[at - 1] == '/';
+                int end = at + segment.Length;
+                bool endOk = end == path.Length || path[end] == '/';
+                if (startOk && endOk) return true;
+                at++;
+            }
+            return false;
+        }
+    }
+}
