@@ -40,7 +40,7 @@ internal sealed class Analyzer
         var classification = previous is not null && previous.Document.LanguageId == document.LanguageId
             ? previous.Classification
             : DocumentClassifier.Classify(document.Uri, document.LanguageId, _workspaceFolders(), dir => _roots.For(dir).Config.Config);
-        var analysis = Compute(document, classification, previous?.Result?.Document.Markdown);
+        var analysis = Compute(document, classification, previous?.Result?.Document.Markdown, previous?.Result?.Document.Patterns);
         lock (_gate) _latest[document.Uri] = analysis;
         return analysis;
     }
@@ -55,8 +55,8 @@ internal sealed class Analyzer
         lock (_gate) _latest.Clear();
     }
 
-    // previous: the last version's Markdown model; only the chunks an edit touched are parsed again.
-    private Analysis Compute(OpenDocument document, Classification classification, Core.Parsing.MarkdownDocument? previous)
+    // previous, previousLibrary: the last version's models; only the chunks an edit touched are parsed again.
+    private Analysis Compute(OpenDocument document, Classification classification, Core.Parsing.MarkdownDocument? previous, Core.Parsing.PatternLibrary? previousLibrary)
     {
         if (classification.Kind == DocumentKind.None || classification.Directory is null)
             return new Analysis(document, classification, null, []);
@@ -73,7 +73,7 @@ internal sealed class Analyzer
             result = classification.Kind switch
             {
                 DocumentKind.CommitMessage => Checker.CheckCommitMessage(text, options),
-                DocumentKind.PatternLibrary => Checker.CheckPatternLibrary(text, options),
+                DocumentKind.PatternLibrary => Checker.CheckPatternLibrary(text, options, previousLibrary),
                 DocumentKind.PullRequestTemplate => Checker.CheckPullRequestTemplate(text, options, previous),
                 _ => Checker.CheckPullRequest(text, options, previous),
             };

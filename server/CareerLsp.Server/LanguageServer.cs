@@ -198,10 +198,19 @@ public sealed class LanguageServer
             return;
         }
         Schedule(document.Uri);
-        // The open library is what the hints in commit messages and PR drafts read.
-        if (IsLibrary(document.Uri))
-            foreach (var other in _documents.All()) if (other.Uri != document.Uri) Schedule(other.Uri);
+        // The open library is what the hints in commit messages and PR drafts read: re-check them
+        // once typing in it pauses, not on every keystroke (the library's own diagnostics come first).
+        if (IsLibrary(document.Uri)) DependentsTimer.Change(DependentsDelay, Timeout.InfiniteTimeSpan);
     }
+
+    private static readonly TimeSpan DependentsDelay = TimeSpan.FromMilliseconds(300);
+
+    private Timer? _dependentsTimer;
+
+    private Timer DependentsTimer => _dependentsTimer ??= new Timer(_ =>
+    {
+        foreach (var other in _documents.All()) if (!IsLibrary(other.Uri)) Schedule(other.Uri);
+    });
 
     private void DidClose(DidCloseTextDocumentParams p)
     {

@@ -29,9 +29,14 @@ cp "$root/tests/bench/commit-message.txt" "$repo/COMMIT_EDITMSG"
 size=$(wc -c < "$repo/COMMIT_EDITMSG")
 echo "bench: message of $size bytes; $runs runs each after 3 warm-ups" >&2
 
+# The same, with a pattern library: the hook then also reads the staged diff and matches it.
+library_repo="$work/repo-library"
+rm -rf "$library_repo" && cp -r "$repo" "$library_repo" && cp "$root/COMMON_PATTERNS.md" "$library_repo/"
+
 cd "$repo"
 hyperfine --shell=none --warmup 3 --runs "$runs" -i --export-json "$work/result.json" \
   -n careerlsp "$root/dist/server/careerlsp check commit COMMIT_EDITMSG" \
+  -n "careerlsp, with COMMON_PATTERNS.md" "$root/dist/server/careerlsp check commit --repo $library_repo $library_repo/COMMIT_EDITMSG" \
   -n gitlint "gitlint --msg-filename COMMIT_EDITMSG" \
   -n commitlint "$work/node_modules/.bin/commitlint --edit COMMIT_EDITMSG" >&2
 

@@ -12,4 +12,6 @@ if [ ! -d "$work/node_modules/vscode-markdown-languageserver" ] || [ ! -d "$work
 fi
 [ -d "$root/node_modules/vscode-jsonrpc" ] || (cd "$root" && npm ci --silent --no-audit --no-fund)
 [ -x "$root/dist/server/careerlsp" ] || (cd "$root" && npm run build >/dev/null)
+# The 10,000-entry library, from the benchmark project's generator.
+[ -f "$here/.work/patterns/COMMON_PATTERNS.md" ] || dotnet run --project "$root/tests/CareerLsp.Benchmarks" -c Release -- write "$here/.work/patterns"
 node "$here/lsp.mjs"

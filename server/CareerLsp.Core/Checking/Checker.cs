@@ -50,12 +50,13 @@ public static class Checker
         CheckMarkdown(DocumentKinds.PullRequestTemplate, text, options ?? CheckOptions.Default, previous);
 
     /// <summary>Checks a pattern library (<c>COMMON_PATTERNS.md</c>).</summary>
-    public static CheckResult CheckPatternLibrary(string text, CheckOptions? options = null)
+    /// <remarks>Pass the previous version's library as <c>previous</c> to re-read only the categories an edit touched.</remarks>
+    public static CheckResult CheckPatternLibrary(string text, CheckOptions? options = null, PatternLibrary? previous = null)
     {
         options ??= CheckOptions.Default;
         var source = new SourceText(text);
         if (text.Length > options.MaxLength) return TooLarge(DocumentKinds.PatternLibrary, text, options);
-        var library = PatternLibrary.Parse(source);
+        var library = PatternLibrary.Parse(source, previous);
         var document = new ParsedDocument { Text = source, Sections = new SectionedDocument(source, []), Patterns = library };
         return Run(DocumentKinds.PatternLibrary, document, options);
     }
@@ -88,7 +89,7 @@ public static class Checker
     {
         var findings = new List<Finding>();
         var context = new RuleContext(kind, document, options, findings);
-        bool habitsOff = HabitsAreOff(context);
+        bool habitsOff = (kind & (DocumentKinds.CommitMessage | DocumentKinds.PullRequest)) != 0 && HabitsAreOff(context);
         bool isMerge = document.Commit?.IsMerge == true;
 
         foreach (var rule in RuleRegistry.All)

@@ -63,7 +63,7 @@ public static class PatternCitations
         int prefixes = 0;
         foreach (var entry in library.Entries)
         {
-            string problem = PatternLibrary.NormalizeProblem(entry.Problem);
+            string problem = entry.NormalizedProblem;
             if (problem == key) return entry;
             if (key.Length >= 12 && problem.StartsWith(key, StringComparison.Ordinal))
             {

@@ -40,40 +40,71 @@ public sealed class PatternMatcher
     public PatternMatcher(PatternLibrary library)
     {
         Library = library;
+        // Loops and small lists rather than LINQ and sets: an entry has a dozen words, and the
+        // matcher is built again for every version of a 10,000-entry library.
         var analysed = new List<(PatternEntry Entry, List<Keyword> Problem, List<Keyword> Negated)>(library.Entries.Count);
+        var cache = new ChunkCache();
         var documentFrequency = new Dictionary<ulong, int>();
         foreach (var entry in library.Entries)
         {
             if (entry.Problem.Length == 0) continue;
-            var problem = Keywords(entry.Problem, out var negated);
+            var problem = Keywords(entry.Problem, out var negated, cache);
             analysed.Add((entry, problem, negated));
-            foreach (var hash in problem.Select(k => k.Key).Distinct())
-                documentFrequency[hash] = documentFrequency.GetValueOrDefault(hash) + 1;
+            foreach (var keyword in problem) // Keywords are distinct within a problem.
+                documentFrequency[keyword.Key] = documentFrequency.GetValueOrDefault(keyword.Key) + 1;
         }
         double maxIdf = Math.Log(1 + Math.Max(1, analysed.Count));
+        var problemWords = new List<ulong>();
+        var remedyWords = new List<ulong>();
+        var termWords = new List<ulong>();
         foreach (var (entry, problem, negated) in analysed)
         {
+            problemWords.Clear();
+            var weighted = new List<Keyword>(problem.Count);
             foreach (var keyword in problem)
             {
                 // Rare in the library weighs more; a word in every entry says nothing about which applies.
                 double idf = Math.Log(1 + (double)analysed.Count / documentFrequency[keyword.Key]);
                 keyword.Weight = (keyword.IsCode ? CodeWeight : WordWeight) * idf / maxIdf;
+                if (keyword.Weight > 0) weighted.Add(keyword);
+                problemWords.AddRange(keyword.Words);
             }
-            var problemWords = problem.SelectMany(k => k.Words).ToHashSet();
-            var remedy = Keywords(entry.Remedy, out _);
-            var remedyWords = remedy.SelectMany(k => k.Words).Where(w => !problemWords.Contains(w)).ToHashSet();
-            var terms = new List<Term>();
-            var counter = new List<Term>();
-            foreach (var term in entry.Terms.Select(Term.From))
+            var remedy = Keywords(entry.Remedy, out _, cache);
+            remedyWords.Clear();
+            foreach (var keyword in remedy)
+                foreach (var word in keyword.Words)
+                    if (!problemWords.Contains(word)) remedyWords.Add(word);
+            List<Term>? terms = null, counter = null;
+            termWords.Clear();
+            foreach (var patternTerm in entry.Terms)
             {
+                var term = Term.From(patternTerm);
                 // "setex" named in the remedy and as a term: seeing it means the remedy is there.
-                if (term.Words.Length > 0 && term.Words.All(remedyWords.Contains)) counter.Add(term);
-                else terms.Add(term);
+                if (term.Words.Length > 0 && AllIn(term.Words, remedyWords))
+                {
+                    (counter ??= []).Add(term);
+                    continue;
+                }
+                (terms ??= []).Add(term);
+                termWords.AddRange(term.Words);
             }
             // Remedy words that share nothing with the problem or the terms: "theme", "postgresql_concurrently".
-            var termWords = terms.SelectMany(t => t.Words).ToHashSet();
-            var remedyOnly = remedy.Where(k => !k.Words.Any(w => problemWords.Contains(w) || termWords.Contains(w))).ToList();
-            _candidates.Add(new Candidate(entry, [.. terms], [.. problem.Where(k => k.Weight > 0)], [.. negated, .. remedyOnly], [.. counter]));
+            var against = new List<Keyword>(negated);
+            foreach (var keyword in remedy)
+                if (!AnyIn(keyword.Words, problemWords) && !AnyIn(keyword.Words, termWords)) against.Add(keyword);
+            _candidates.Add(new Candidate(entry, terms?.ToArray() ?? [], [.. weighted], [.. against], counter?.ToArray() ?? []));
+        }
+
+        static bool AllIn(ulong[] words, List<ulong> set)
+        {
+            foreach (var word in words) if (!set.Contains(word)) return false;
+            return true;
+        }
+
+        static bool AnyIn(ulong[] words, List<ulong> set)
+        {
+            foreach (var word in words) if (set.Contains(word)) return true;
+            return false;
         }
     }
 
@@ -140,11 +171,13 @@ public sealed class PatternMatcher
     /// in changes. Up to two words after <c>without</c>, <c>no</c>, <c>missing</c> (one after
     /// <c>not</c>, <c>never</c>) are what the problem lacks: they go to <paramref name="negated"/>.
     /// </summary>
-    internal static List<Keyword> Keywords(string text, out List<Keyword> negated)
+    internal static List<Keyword> Keywords(string text, out List<Keyword> negated) => Keywords(text, out negated, new ChunkCache());
+
+    private static List<Keyword> Keywords(string text, out List<Keyword> negated, ChunkCache cache)
     {
         var keywords = new List<Keyword>();
         negated = [];
-        var seen = new HashSet<ulong>();
+        var seen = new List<ulong>();
         int negation = 0;
         int i = 0;
         while (i < text.Length)
@@ -153,40 +186,78 @@ public sealed class PatternMatcher
             int start = i;
             while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
             if (i == start) continue;
-            string raw = text.Substring(start, i - start);
-            string chunk = raw.Trim(TrimmedPunctuation);
-            bool endsClause = raw.Length > 0 && raw[^1] is ',' or ';' or '.' or ':' or ')';
-            bool code = chunk.Contains('`');
-            chunk = chunk.Replace("`", "", StringComparison.Ordinal);
-            if (chunk.Length == 0) continue;
-            var surface = Tokens.Surface(chunk);
-            var words = surface.Select(w => w.Hash).ToList();
-            var stems = Tokens.Words(chunk);
-            if (words.Count == 0) continue;
-            if (words.Count == 1 && NegationWords.TryGetValue(stems[0], out int scope))
+            var chunk = cache.Get(text.AsSpan(start, i - start));
+            if (chunk.Words.Length == 0) continue;
+            if (chunk.Words.Length == 1 && NegationWords.TryGetValue(chunk.Stems[0], out int scope))
             {
                 negation = scope;
                 continue;
             }
-            var target = negation > 0 ? negated : keywords;
-            if (words.Count > 1 && IsIdentifier(chunk))
+            if (chunk.IsIdentifier)
             {
-                ulong key = words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
-                if (seen.Add(key)) target.Add(new Keyword([.. words], chunk, isCode: true) { Whole = Tokens.Whole(chunk) });
+                if (!seen.Contains(chunk.Key))
+                {
+                    seen.Add(chunk.Key);
+                    (negation > 0 ? negated : keywords).Add(new Keyword(chunk.Words, chunk.Text, isCode: true) { Whole = chunk.Whole });
+                }
                 if (negation > 0) negation--;
             }
             else
             {
-                for (int k = 0; k < words.Count; k++)
+                for (int k = 0; k < chunk.Words.Length; k++)
                 {
-                    if (stems[k].Length < 2 || Stopwords.Contains(stems[k]) || stems[k].All(char.IsAsciiDigit)) continue;
-                    if (seen.Add(words[k])) (negation > 0 ? negated : keywords).Add(new Keyword([words[k]], surface[k].Word, code));
+                    string stem = chunk.Stems[k];
+                    if (stem.Length < 2 || Stopwords.Contains(stem) || IsNumber(stem)) continue;
+                    if (!seen.Contains(chunk.Words[k]))
+                    {
+                        seen.Add(chunk.Words[k]);
+                        (negation > 0 ? negated : keywords).Add(new Keyword([chunk.Words[k]], chunk.Surface[k], chunk.IsCode));
+                    }
                     if (negation > 0) negation--;
                 }
             }
-            if (endsClause) negation = 0;
+            if (chunk.EndsClause) negation = 0;
         }
         return keywords;
+    }
+
+    private static bool IsNumber(string word)
+    {
+        foreach (char c in word) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
+    /// <summary>A whitespace-separated piece of a problem or remedy, read once per distinct piece.</summary>
+    private sealed record Chunk(string Text, bool IsCode, bool IsIdentifier, bool EndsClause, ulong[] Words, string[] Stems, string[] Surface, ulong? Whole, ulong Key);
+
+    /// <summary>
+    /// Libraries repeat their words: each distinct piece is tokenised once per matcher, looked up by
+    /// span so that no string is made for a piece seen before.
+    /// </summary>
+    private sealed class ChunkCache
+    {
+        private readonly Dictionary<string, Chunk> _chunks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Chunk>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public ChunkCache() => _lookup = _chunks.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Chunk Get(ReadOnlySpan<char> raw)
+        {
+            if (_lookup.TryGetValue(raw, out var chunk)) return chunk;
+            string rawText = raw.ToString();
+            string text = rawText.Trim(TrimmedPunctuation);
+            bool code = text.Contains('`');
+            text = text.Replace("`", "", StringComparison.Ordinal);
+            bool endsClause = rawText[^1] is ',' or ';' or '.' or ':' or ')';
+            var surface = Tokens.Surface(text);
+            var words = surface.Select(w => w.Hash).ToArray();
+            var stems = Tokens.Words(text).ToArray();
+            bool identifier = words.Length > 1 && IsIdentifier(text);
+            ulong key = words.Length == 1 ? words[0] : words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
+            chunk = new Chunk(text, code, identifier, endsClause, words, stems, surface.Select(w => w.Word).ToArray(), identifier ? Tokens.Whole(text) : null, key);
+            _chunks[rawText] = chunk;
+            return chunk;
+        }
     }
 
     private static readonly Dictionary<string, int> NegationWords = new(StringComparer.Ordinal)
@@ -243,7 +314,7 @@ public sealed class PatternMatcher
         /// <summary>An identifier's hash written whole (<c>kubeVersion</c> as <c>kubeversion</c>).</summary>
         public ulong? Whole { get; init; }
 
-        public ulong Key => Words.Length == 1 ? Words[0] : Words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
+        public ulong Key { get; } = words.Length == 1 ? words[0] : words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
 
         /// <summary>Where the word (or every pair of the identifier's words, or the identifier whole) occurs.</summary>
         public EvidenceSource OccursIn(ChangeEvidence change)

@@ -12,7 +12,7 @@ public sealed class PatternDuplicate() : Rule("CL062", "pattern-duplicate", Seve
         var first = new Dictionary<string, PatternEntry>(StringComparer.Ordinal);
         foreach (var entry in context.Patterns?.Entries ?? [])
         {
-            string key = PatternLibrary.NormalizeProblem(entry.Problem);
+            string key = entry.NormalizedProblem;
             if (key.Length == 0) continue;
             if (!first.TryGetValue(key, out var original))
             {
