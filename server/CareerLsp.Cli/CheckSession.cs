@@ -74,14 +74,35 @@ internal sealed class CheckSession
     /// <summary>A commit message file (the commit-msg hook's <c>$1</c>) or stdin, sized by what is staged.</summary>
     public void CheckCommitFile(string file)
     {
-        var text = Read(file);
-        Timing.Mark("message read");
-        // The staged diff is read (in parallel with the rest) only when there is a library to match it against.
+        // With a library, the staged diff is read too (alongside the other git calls), and the
+        // library is parsed and indexed on a thread of its own meanwhile: the hook pays for it once,
+        // cold, on every commit.
         string? root = WorkTree.FindRoot(Directory);
         bool hasLibrary = root is not null && File.Exists(Path.Combine(root, Config.Config.PatternLibraryRelativePath));
+        PatternSource? library = null;
+        Thread? loader = null;
+        if (hasLibrary)
+        {
+            loader = new Thread(() =>
+            {
+                var source = PatternLibraries.Load(root, Config.Config);
+                Timing.Mark("(thread) library parsed");
+                _ = source.Matcher;
+                Timing.Mark("(thread) matcher built");
+                library = source;
+            }) { IsBackground = true, Name = "pattern library" };
+            loader.Start();
+        }
+        var text = Read(file);
+        Timing.Mark("message read");
         var context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary);
         Adopt(context.Repository);
         Timing.Mark("git read (repository, config, staged size)");
+        if (loader is not null)
+        {
+            loader.Join();
+            _patterns = library;
+        }
         var options = BaseOptions with
         {
             CommitParse = context.Parse,
@@ -90,7 +111,7 @@ internal sealed class CheckSession
             Patterns = Patterns,
             Change = context.StagedDiff is { } diff ? ChangeEvidence.FromDiff(diff, ignoredPath: Config.Config.PatternLibraryRelativePath) : null,
         };
-        if (hasLibrary) Timing.Mark("pattern library read");
+        if (hasLibrary) Timing.Mark("pattern library read and indexed");
         var result = Checker.CheckCommitMessage(text.Text, options);
         Timing.Mark("engine ran");
         _reports.Add(new DocumentReport(Label(file), file != "-", result.Findings));

@@ -15,7 +15,9 @@ internal static class Timing
     /// <summary>Records a phase; printing waits until the end so the trace does not slow what it measures.</summary>
     public static void Mark(string phase)
     {
-        if (Enabled) Marks.Add($"timing: {Stopwatch.GetElapsedTime(Start).TotalMilliseconds,7:0.0} ms after main  {phase}");
+        if (!Enabled) return;
+        string line = $"timing: {Stopwatch.GetElapsedTime(Start).TotalMilliseconds,7:0.0} ms after main  {phase}";
+        lock (Marks) Marks.Add(line); // The pattern library loads on a thread of its own.
     }
 
     public static void Report()

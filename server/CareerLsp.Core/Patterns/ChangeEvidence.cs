@@ -23,8 +23,10 @@ public enum EvidenceSource : byte
 /// </summary>
 public sealed class ChangeEvidence
 {
-    private readonly Dictionary<ulong, EvidenceSource> _words = [];
-    private readonly Dictionary<ulong, EvidenceSource> _pairs = [];
+    // Values are EvidenceSource flags stored as int: a dictionary over this project's enum would be
+    // compiled at run time (ReadyToRun does not precompile it), on the hook's path.
+    private readonly Dictionary<ulong, int> _words = [];
+    private readonly Dictionary<ulong, int> _pairs = [];
     private readonly List<string> _paths;
     private readonly ChangeEvidence? _basis;
 
@@ -45,11 +47,11 @@ public sealed class ChangeEvidence
     public bool IsEmpty => _words.Count == 0 && _paths.Count == 0 && (_basis?.IsEmpty ?? true);
 
     /// <summary>Where a word occurs, or <see cref="EvidenceSource.None"/>.</summary>
-    public EvidenceSource Word(ulong hash) => _words.GetValueOrDefault(hash) | (_basis?.Word(hash) ?? EvidenceSource.None);
+    public EvidenceSource Word(ulong hash) => (EvidenceSource)_words.GetValueOrDefault(hash) | (_basis?.Word(hash) ?? EvidenceSource.None);
 
     /// <summary>Where two words occur one after the other, or <see cref="EvidenceSource.None"/>.</summary>
     public EvidenceSource Pair(ulong first, ulong second) =>
-        _pairs.GetValueOrDefault(Tokens.Pair(first, second)) | (_basis?.Pair(first, second) ?? EvidenceSource.None);
+        (EvidenceSource)_pairs.GetValueOrDefault(Tokens.Pair(first, second)) | (_basis?.Pair(first, second) ?? EvidenceSource.None);
 
     /// <summary>
     /// Reads a unified diff as <c>git diff</c> writes it (also plain <c>diff -u</c>): file paths from the
@@ -125,19 +127,33 @@ public sealed class ChangeEvidence
     /// <summary>Adds the words of a text: a message, a line.</summary>
     public void AddText(ReadOnlySpan<char> text, EvidenceSource source)
     {
-        var state = (Evidence: this, Source: source, Previous: 0UL);
-        Tokens.Scan(text, ref state, static (ref (ChangeEvidence Evidence, EvidenceSource Source, ulong Previous) s, ulong hash, int _, int _, bool compound) =>
+        Sink.Source = source;
+        Sink.Previous = 0;
+        Tokens.Scan(text, Sink);
+    }
+
+    private WordSink? _sinkField;
+
+    private WordSink Sink => _sinkField ??= new WordSink(this);
+
+    /// <summary>Records words and adjacent pairs; "CoreDNS" whole adds a word but no pair (its parts made them).</summary>
+    private sealed class WordSink(ChangeEvidence evidence) : TokenSink
+    {
+        public EvidenceSource Source;
+        public ulong Previous;
+
+        public override void Token(ulong hash, int start, int length, bool compound)
         {
-            ref var word = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(s.Evidence._words, hash, out _);
-            word |= s.Source;
-            if (compound) return; // "CoreDNS" whole: its parts already made the pairs.
-            if (s.Previous != 0)
+            ref int word = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(evidence._words, hash, out _);
+            word |= (int)Source;
+            if (compound) return;
+            if (Previous != 0)
             {
-                ref var pair = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(s.Evidence._pairs, Tokens.Pair(s.Previous, hash), out _);
-                pair |= s.Source;
+                ref int pair = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(evidence._pairs, Tokens.Pair(Previous, hash), out _);
+                pair |= (int)Source;
             }
-            s.Previous = hash;
-        });
+            Previous = hash;
+        }
     }
 
     // "@@ -12,7 +12,9 @@": lines of the old and new side still to come; a missing count is 1.

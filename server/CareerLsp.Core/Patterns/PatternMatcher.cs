@@ -42,14 +42,14 @@ public sealed class PatternMatcher
         Library = library;
         // Loops and small lists rather than LINQ and sets: an entry has a dozen words, and the
         // matcher is built again for every version of a 10,000-entry library.
-        var analysed = new List<(PatternEntry Entry, List<Keyword> Problem, List<Keyword> Negated)>(library.Entries.Count);
+        var analysed = new List<Analysed>(library.Entries.Count);
         var cache = new ChunkCache();
         var documentFrequency = new Dictionary<ulong, int>();
         foreach (var entry in library.Entries)
         {
             if (entry.Problem.Length == 0) continue;
             var problem = Keywords(entry.Problem, out var negated, cache);
-            analysed.Add((entry, problem, negated));
+            analysed.Add(new Analysed(entry, problem, negated));
             foreach (var keyword in problem) // Keywords are distinct within a problem.
                 documentFrequency[keyword.Key] = documentFrequency.GetValueOrDefault(keyword.Key) + 1;
         }
@@ -59,6 +59,7 @@ public sealed class PatternMatcher
         var termWords = new List<ulong>();
         foreach (var (entry, problem, negated) in analysed)
         {
+            // (A class, not a tuple: see Tokens.Scan on ReadyToRun and value types.)
             problemWords.Clear();
             var weighted = new List<Keyword>(problem.Count);
             foreach (var keyword in problem)
@@ -115,7 +116,8 @@ public sealed class PatternMatcher
     {
         var matches = new List<PatternMatch>();
         if (change.IsEmpty) return matches;
-        var fileNames = change.Paths.Select(p => p[(p.LastIndexOf('/') + 1)..]).ToArray();
+        var fileNames = new string[change.Paths.Count];
+        for (int i = 0; i < fileNames.Length; i++) fileNames[i] = change.Paths[i][(change.Paths[i].LastIndexOf('/') + 1)..];
         foreach (var candidate in _candidates)
         {
             if (Score(candidate, change, fileNames) is { } match) matches.Add(match);
@@ -250,11 +252,10 @@ public sealed class PatternMatcher
             text = text.Replace("`", "", StringComparison.Ordinal);
             bool endsClause = rawText[^1] is ',' or ';' or '.' or ':' or ')';
             var surface = Tokens.Surface(text);
-            var words = surface.Select(w => w.Hash).ToArray();
+            var words = surface.Hashes.ToArray();
             var stems = Tokens.Words(text).ToArray();
             bool identifier = words.Length > 1 && IsIdentifier(text);
-            ulong key = words.Length == 1 ? words[0] : words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
-            chunk = new Chunk(text, code, identifier, endsClause, words, stems, surface.Select(w => w.Word).ToArray(), identifier ? Tokens.Whole(text) : null, key);
+            chunk = new Chunk(text, code, identifier, endsClause, words, stems, surface.Written.ToArray(), identifier ? Tokens.Whole(text) : null, Tokens.Sequence(words));
             _chunks[rawText] = chunk;
             return chunk;
         }
@@ -298,6 +299,8 @@ public sealed class PatternMatcher
 
     // Against: words that mean the remedy is already there (negated problem words, remedy-only words);
     // CounterTerms: terms that are remedy words.
+    private sealed record Analysed(PatternEntry Entry, List<Keyword> Problem, List<Keyword> Negated);
+
     private sealed record Candidate(PatternEntry Entry, Term[] Terms, Keyword[] Keywords, Keyword[] Against, Term[] CounterTerms);
 
     /// <summary>A distinctive word of a problem, or an identifier as the sequence of its words.</summary>
@@ -314,7 +317,7 @@ public sealed class PatternMatcher
         /// <summary>An identifier's hash written whole (<c>kubeVersion</c> as <c>kubeversion</c>).</summary>
         public ulong? Whole { get; init; }
 
-        public ulong Key { get; } = words.Length == 1 ? words[0] : words.Aggregate(17UL, (h, w) => Tokens.Pair(h, w));
+        public ulong Key { get; } = Tokens.Sequence(words);
 
         /// <summary>Where the word (or every pair of the identifier's words, or the identifier whole) occurs.</summary>
         public EvidenceSource OccursIn(ChangeEvidence change)

@@ -12,11 +12,13 @@ public static class Tokens
     private const ulong Prime = 1099511628211UL;
 
     /// <summary>
-    /// Calls <paramref name="onToken"/> with each word's hash and its span in <paramref name="text"/>;
-    /// a word written as several (<c>CoreDNS</c>) is also given whole, after its parts, with
-    /// <c>compound</c> set, so <c>coredns</c> finds it too.
+    /// Gives <paramref name="sink"/> each word's hash and its span in <paramref name="text"/>; a word
+    /// written as several (<c>CoreDNS</c>) is also given whole, after its parts, with
+    /// <c>compound</c> set, so <c>coredns</c> finds it too. A sink class rather than a generic
+    /// callback: ReadyToRun cannot precompile generics over value-type state, and the commit-msg hook
+    /// would pay for their compilation on every commit.
     /// </summary>
-    public static void Scan<TState>(ReadOnlySpan<char> text, ref TState state, TokenHandler<TState> onToken)
+    public static void Scan(ReadOnlySpan<char> text, TokenSink sink)
     {
         Span<char> buffer = stackalloc char[64];
         int i = 0, n = text.Length;
@@ -30,64 +32,107 @@ public static class Tokens
                 int start = i;
                 i++;
                 while (i < n && char.IsLetterOrDigit(text[i]) && !IsCamelBoundary(text, i)) i++;
-                if (Emit(text, start, i - start, buffer, ref state, onToken, compound: false)) parts++;
+                if (Emit(text, start, i - start, buffer, sink, compound: false)) parts++;
             }
-            if (parts > 1) Emit(text, runStart, i - runStart, buffer, ref state, onToken, compound: true);
+            if (parts > 1) Emit(text, runStart, i - runStart, buffer, sink, compound: true);
         }
     }
 
     // Hashes, base64 and minified code are not words. One letter is ("z-index"); the matcher never
     // takes one alone as a keyword.
-    private static bool Emit<TState>(ReadOnlySpan<char> text, int start, int length, Span<char> buffer, ref TState state, TokenHandler<TState> onToken, bool compound)
+    private static bool Emit(ReadOnlySpan<char> text, int start, int length, Span<char> buffer, TokenSink sink, bool compound)
     {
         if (length > buffer.Length) return false;
         for (int k = 0; k < length; k++) buffer[k] = char.ToLowerInvariant(text[start + k]);
         int stemmed = Stem(buffer[..length]);
-        onToken(ref state, Hash(buffer[..stemmed]), start, length, compound);
+        sink.Token(Hash(buffer[..stemmed]), start, length, compound);
         return true;
     }
 
     /// <summary>The hash of a word written whole (<c>CoreDNS</c> as <c>coredns</c>), as <see cref="Scan"/> gives compounds.</summary>
     public static ulong? Whole(string word)
     {
-        ulong? whole = null;
-        Scan(word, ref whole, static (ref ulong? w, ulong hash, int _, int _, bool compound) => { if (compound) w = hash; });
-        return whole;
+        var sink = new WholeSink();
+        Scan(word, sink);
+        return sink.Whole;
     }
 
     /// <summary>The hashes of the words of <paramref name="text"/>, in order.</summary>
     public static List<ulong> Of(string text)
     {
-        var list = new List<ulong>();
-        Scan(text, ref list, static (ref List<ulong> l, ulong hash, int _, int _, bool compound) => { if (!compound) l.Add(hash); });
-        return list;
+        var sink = new HashSink();
+        Scan(text, sink);
+        return sink.Hashes;
     }
 
     /// <summary>The words of <paramref name="text"/> with their hashes, as written (lower-cased, not stemmed), for messages.</summary>
-    public static List<(ulong Hash, string Word)> Surface(string text)
+    public static SurfaceWords Surface(string text)
     {
-        var words = new List<(ulong, string)>();
-        var state = (Text: text, Words: words);
-        Scan(text, ref state, static (ref (string Text, List<(ulong, string)> Words) s, ulong hash, int start, int length, bool compound) =>
-        {
-            if (!compound) s.Words.Add((hash, s.Text.Substring(start, length).ToLowerInvariant()));
-        });
-        return words;
+        var sink = new SurfaceSink(text);
+        Scan(text, sink);
+        return sink.Words;
+    }
+
+    /// <summary>Key of an identifier's words in order (a single word is its own key).</summary>
+    public static ulong Sequence(IReadOnlyList<ulong> words)
+    {
+        if (words.Count == 1) return words[0];
+        ulong key = 17;
+        foreach (var word in words) key = Pair(key, word);
+        return key;
     }
 
     /// <summary>The normalised (lower-cased, stemmed) words of <paramref name="text"/>, for display and debugging.</summary>
     public static List<string> Words(string text)
     {
-        var words = new List<string>();
-        var state = (Text: text, Words: words);
-        Scan(text, ref state, static (ref (string Text, List<string> Words) s, ulong _, int start, int length, bool compound) =>
+        var sink = new StemSink(text);
+        Scan(text, sink);
+        return sink.Words;
+    }
+
+    private sealed class WholeSink : TokenSink
+    {
+        public ulong? Whole;
+
+        public override void Token(ulong hash, int start, int length, bool compound)
+        {
+            if (compound) Whole = hash;
+        }
+    }
+
+    private sealed class HashSink : TokenSink
+    {
+        public readonly List<ulong> Hashes = [];
+
+        public override void Token(ulong hash, int start, int length, bool compound)
+        {
+            if (!compound) Hashes.Add(hash);
+        }
+    }
+
+    private sealed class SurfaceSink(string text) : TokenSink
+    {
+        public readonly SurfaceWords Words = new();
+
+        public override void Token(ulong hash, int start, int length, bool compound)
+        {
+            if (compound) return;
+            Words.Hashes.Add(hash);
+            Words.Written.Add(text.Substring(start, length).ToLowerInvariant());
+        }
+    }
+
+    private sealed class StemSink(string text) : TokenSink
+    {
+        public readonly List<string> Words = [];
+
+        public override void Token(ulong hash, int start, int length, bool compound)
         {
             if (compound) return;
             Span<char> lower = stackalloc char[length];
-            for (int k = 0; k < length; k++) lower[k] = char.ToLowerInvariant(s.Text[start + k]);
-            s.Words.Add(new string(lower[..Stem(lower)]));
-        });
-        return words;
+            for (int k = 0; k < length; k++) lower[k] = char.ToLowerInvariant(text[start + k]);
+            Words.Add(new string(lower[..Stem(lower)]));
+        }
     }
 
     public static ulong Hash(ReadOnlySpan<char> word)
@@ -146,5 +191,17 @@ public static class Tokens
     }
 }
 
-/// <summary>Receives a word's hash and where it is.</summary>
-public delegate void TokenHandler<TState>(ref TState state, ulong hash, int start, int length, bool compound);
+/// <summary>Words as written (lower-cased) beside their hashes: two lists, not a list of tuples (see <see cref="Tokens.Scan"/>).</summary>
+public sealed class SurfaceWords
+{
+    public List<ulong> Hashes { get; } = [];
+
+    public List<string> Written { get; } = [];
+}
+
+/// <summary>Receives each word <see cref="Tokens.Scan"/> finds.</summary>
+public abstract class TokenSink
+{
+    /// <summary>A word: its hash, where it is, and whether it is a compound given whole after its parts.</summary>
+    public abstract void Token(ulong hash, int start, int length, bool compound);
+}
