@@ -80,16 +80,25 @@ internal sealed class CheckSession
         string? root = WorkTree.FindRoot(Directory);
         bool hasLibrary = root is not null && File.Exists(Path.Combine(root, Config.Config.PatternLibraryRelativePath));
         PatternSource? library = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         Thread? loader = null;
         if (hasLibrary)
         {
             loader = new Thread(() =>
             {
-                var source = PatternLibraries.Load(root, Config.Config);
-                Timing.Mark("(thread) library parsed");
-                _ = source.Matcher;
-                Timing.Mark("(thread) matcher built");
-                library = source;
+                try
+                {
+                    var source = PatternLibraries.Load(root, Config.Config);
+                    Timing.Mark("(thread) library parsed");
+                    _ = source.Matcher;
+                    Timing.Mark("(thread) matcher built");
+                    library = source;
+                }
+                catch (Exception e)
+                {
+                    // Rethrown on the main thread, where every failure becomes one line and exit 2.
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
             }) { IsBackground = true, Name = "pattern library" };
             loader.Start();
         }
@@ -101,6 +110,7 @@ internal sealed class CheckSession
         if (loader is not null)
         {
             loader.Join();
+            failure?.Throw();
             _patterns = library;
         }
         var options = BaseOptions with

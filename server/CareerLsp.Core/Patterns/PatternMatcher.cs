@@ -32,6 +32,12 @@ public sealed class PatternMatcher
     /// <summary>A word found in one entry of the library weighs this much; shared words less.</summary>
     private const double WordWeight = 0.5;
 
+    /// <summary>
+    /// What a problem leads to ("…, which breaks existing API clients") names the damage, not the
+    /// change that causes it: those words weigh half (precision 0.593 → 0.615 on the labelled set).
+    /// </summary>
+    private const double ConsequenceFactor = 0.5;
+
     /// <summary>Without a term, the problem words found must carry at least this share of the problem's weight.</summary>
     private const double Coverage = 0.34;
 
@@ -66,7 +72,7 @@ public sealed class PatternMatcher
             {
                 // Rare in the library weighs more; a word in every entry says nothing about which applies.
                 double idf = Math.Log(1 + (double)analysed.Count / documentFrequency[keyword.Key]);
-                keyword.Weight = (keyword.IsCode ? CodeWeight : WordWeight) * idf / maxIdf;
+                keyword.Weight = (keyword.IsCode ? CodeWeight : WordWeight) * idf / maxIdf * (keyword.IsConsequence ? ConsequenceFactor : 1);
                 if (keyword.Weight > 0) weighted.Add(keyword);
                 problemWords.AddRange(keyword.Words);
             }
@@ -181,6 +187,7 @@ public sealed class PatternMatcher
         negated = [];
         var seen = new List<ulong>();
         int negation = 0;
+        bool consequence = false;
         int i = 0;
         while (i < text.Length)
         {
@@ -195,12 +202,13 @@ public sealed class PatternMatcher
                 negation = scope;
                 continue;
             }
+            if (chunk.Words.Length == 1 && ConsequenceWords.Contains(chunk.Stems[0])) consequence = true;
             if (chunk.IsIdentifier)
             {
                 if (!seen.Contains(chunk.Key))
                 {
                     seen.Add(chunk.Key);
-                    (negation > 0 ? negated : keywords).Add(new Keyword(chunk.Words, chunk.Text, isCode: true) { Whole = chunk.Whole });
+                    (negation > 0 ? negated : keywords).Add(new Keyword(chunk.Words, chunk.Text, isCode: true) { Whole = chunk.Whole, IsConsequence = consequence });
                 }
                 if (negation > 0) negation--;
             }
@@ -213,12 +221,16 @@ public sealed class PatternMatcher
                     if (!seen.Contains(chunk.Words[k]))
                     {
                         seen.Add(chunk.Words[k]);
-                        (negation > 0 ? negated : keywords).Add(new Keyword([chunk.Words[k]], chunk.Surface[k], chunk.IsCode));
+                        (negation > 0 ? negated : keywords).Add(new Keyword([chunk.Words[k]], chunk.Surface[k], chunk.IsCode) { IsConsequence = consequence });
                     }
                     if (negation > 0) negation--;
                 }
             }
-            if (chunk.EndsClause) negation = 0;
+            if (chunk.EndsClause)
+            {
+                negation = 0;
+                if (chunk.Text.Length > 0) consequence = true;
+            }
         }
         return keywords;
     }
@@ -260,6 +272,9 @@ public sealed class PatternMatcher
             return chunk;
         }
     }
+
+    /// <summary>Words after which a problem says what follows from it ("…, so the sender times out").</summary>
+    private static readonly HashSet<string> ConsequenceWords = new(Tokens.Words("so which because causing until"), StringComparer.Ordinal);
 
     private static readonly Dictionary<string, int> NegationWords = new(StringComparer.Ordinal)
     {
@@ -313,6 +328,9 @@ public sealed class PatternMatcher
         public bool IsCode { get; } = isCode;
 
         public double Weight { get; set; }
+
+        /// <summary>Said of what the problem leads to, not of the problem itself: it weighs half.</summary>
+        public bool IsConsequence { get; init; }
 
         /// <summary>An identifier's hash written whole (<c>kubeVersion</c> as <c>kubeversion</c>).</summary>
         public ulong? Whole { get; init; }
