@@ -69,58 +69,18 @@ internal static class PatternActions
         var source = root.Patterns();
         if (root.LibraryPath is not { } path) yield break;
         if (source.Library is null && (!canCreateFiles || File.Exists(path))) yield break; // Unreadable: never overwrite it.
-        foreach (var section in result.Document.Sections.SectionsOf(SectionKind.Premortem))
+        foreach (var premortem in Premortem.Items(result.Document.Sections.SectionsOf(SectionKind.Premortem), vocabulary))
         {
-            foreach (var (item, inherited) in Items(section, vocabulary))
-            {
-                if (item.Range.Start.Line > range.End.Line || item.Range.End.Line < range.Start.Line) continue;
-                if (PatternCitations.Read(result.Document.Text, item) is not null) continue;
-                string text = Placeholders.Clean(item.Text).Trim();
-                var kind = inherited;
-                if (vocabulary.ResolvePartPrefix(SectionKind.Premortem, text) is { } prefixed)
-                {
-                    kind = prefixed.Kind;
-                    text = prefixed.Remainder;
-                }
-                if (text.Length == 0 || Placeholders.IsPlaceholder(text) || text.EndsWith(':')) continue;
-                var (problem, remedy) = SplitEntry(text);
-                if (source.Library is { } existing && PatternCitations.Resolve(existing, problem) is not null) continue;
-                if (Edit(source, path, problem, remedy, kind, vocabulary) is { } edit)
-                    yield return new CodeAction { Title = edit.Title, Kind = "quickfix", Edit = edit.Edit };
-            }
+            var item = premortem.Item;
+            if (item.Range.Start.Line > range.End.Line || item.Range.End.Line < range.Start.Line) continue;
+            if (PatternCitations.Read(result.Document.Text, item) is not null) continue;
+            string text = premortem.Content.Trim();
+            if (text.Length == 0 || Placeholders.IsPlaceholder(text) || text.EndsWith(':')) continue;
+            var (problem, remedy) = PatternLibrary.SplitEntry(text);
+            if (source.Library is { } existing && PatternCitations.Resolve(existing, problem) is not null) continue;
+            if (Edit(source, path, problem, remedy, premortem.Kind, vocabulary) is { } edit)
+                yield return new CodeAction { Title = edit.Title, Kind = "quickfix", Edit = edit.Edit };
         }
-    }
-
-    private static IEnumerable<(SectionItem Item, SectionKind Kind)> Items(Section section, SectionVocabulary vocabulary)
-    {
-        static IEnumerable<(SectionItem, SectionKind)> Walk(IEnumerable<SectionItem> items, SectionKind kind, SectionVocabulary vocabulary)
-        {
-            foreach (var item in items)
-            {
-                var label = vocabulary.ResolvePart(SectionKind.Premortem, item.Text.Trim().TrimEnd(':'));
-                if (label is not null && (item.Children.Count > 0 || item.Text.TrimEnd().EndsWith(':')))
-                {
-                    foreach (var child in Walk(item.Children, label, vocabulary)) yield return child;
-                    continue;
-                }
-                yield return (item, kind);
-            }
-        }
-        foreach (var pair in Walk(section.Items, SectionKind.Failures, vocabulary)) yield return pair;
-        foreach (var part in section.Parts)
-            foreach (var pair in Walk(part.Items, part.Kind ?? SectionKind.Failures, vocabulary)) yield return pair;
-    }
-
-    private static (string Problem, string Remedy) SplitEntry(string text)
-    {
-        int arrow = text.IndexOf('→');
-        int length = 1;
-        if (arrow < 0)
-        {
-            arrow = text.IndexOf("->", StringComparison.Ordinal);
-            length = 2;
-        }
-        return arrow < 0 ? (text.Trim(), "") : (text[..arrow].Trim(), text[(arrow + length)..].Trim());
     }
 
     /// <summary>Where a pre-mortem item of this kind goes: the category named for its kind, or a new one.</summary>

@@ -4,6 +4,9 @@ using CareerLsp.Core.Rules;
 
 namespace CareerLsp.Core.Checking;
 
+/// <summary>One item of a pre-mortem: what kind it is, and its text without the kind's label.</summary>
+public sealed record PremortemItem(SectionItem Item, SectionKind Kind, string Content);
+
 /// <summary>How many real items of each kind a pre-mortem has, and how many were placeholders.</summary>
 public sealed record PremortemTally(int Failures, int Dependencies, int Races, int Placeholders)
 {
@@ -22,15 +25,23 @@ public static class Premortem
     public static PremortemTally Tally(IEnumerable<Section> sections, SectionVocabulary vocabulary)
     {
         int failures = 0, dependencies = 0, races = 0, placeholders = 0;
-
-        void Count(SectionKind kind)
+        foreach (var item in Items(sections, vocabulary))
         {
-            if (kind == SectionKind.Dependencies) dependencies++;
-            else if (kind == SectionKind.Races) races++;
+            if (Placeholders.IsPlaceholder(item.Content)) placeholders++;
+            else if (item.Kind == SectionKind.Dependencies) dependencies++;
+            else if (item.Kind == SectionKind.Races) races++;
             else failures++;
         }
+        return new PremortemTally(failures, dependencies, races, placeholders);
+    }
 
-        void Walk(IEnumerable<SectionItem> items, SectionKind inherited)
+    /// <summary>
+    /// The pre-mortem's items with their kind and their text without the kind's label; labelled
+    /// parent items (<c>- Race conditions:</c>) are not items themselves.
+    /// </summary>
+    public static IEnumerable<PremortemItem> Items(IEnumerable<Section> sections, SectionVocabulary vocabulary)
+    {
+        IEnumerable<PremortemItem> Walk(IEnumerable<SectionItem> items, SectionKind inherited)
         {
             foreach (var item in items)
             {
@@ -38,27 +49,22 @@ public static class Premortem
                 var label = vocabulary.ResolvePart(SectionKind.Premortem, text.TrimEnd(':'));
                 if (label is not null && (item.Children.Count > 0 || text.EndsWith(':')))
                 {
-                    Walk(item.Children, label);
+                    foreach (var child in Walk(item.Children, label)) yield return child;
                     continue;
                 }
-                var kind = inherited;
-                string content = text;
                 if (vocabulary.ResolvePartPrefix(SectionKind.Premortem, text) is { } prefixed)
-                {
-                    kind = prefixed.Kind;
-                    content = prefixed.Remainder;
-                }
-                if (Placeholders.IsPlaceholder(content)) placeholders++;
-                else Count(kind);
+                    yield return new PremortemItem(item, prefixed.Kind, prefixed.Remainder);
+                else
+                    yield return new PremortemItem(item, inherited, text);
             }
         }
 
         foreach (var section in sections)
         {
-            Walk(section.Items, SectionKind.Failures);
-            foreach (var part in section.Parts) Walk(part.Items, part.Kind ?? SectionKind.Failures);
+            foreach (var item in Walk(section.Items, SectionKind.Failures)) yield return item;
+            foreach (var part in section.Parts)
+                foreach (var item in Walk(part.Items, part.Kind ?? SectionKind.Failures)) yield return item;
         }
-        return new PremortemTally(failures, dependencies, races, placeholders);
     }
 
     /// <summary>

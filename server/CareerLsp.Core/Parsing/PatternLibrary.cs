@@ -50,15 +50,12 @@ public sealed class PatternEntry
     {
         Problem = Problem,
         Remedy = Remedy,
-        Range = Shift(Range, lines),
-        ProblemRange = Shift(ProblemRange, lines),
+        Range = MarkdownDocument.Shift(Range, lines),
+        ProblemRange = MarkdownDocument.Shift(ProblemRange, lines),
         Category = category,
-        Terms = lines == 0 || Terms.Count == 0 ? Terms : Terms.Select(t => t with { Range = Shift(t.Range, lines) }).ToArray(),
+        Terms = lines == 0 || Terms.Count == 0 ? Terms : Terms.Select(t => t with { Range = MarkdownDocument.Shift(t.Range, lines) }).ToArray(),
         _normalized = NormalizedProblem,
     };
-
-    private static TextRange Shift(TextRange range, int lines) =>
-        new(new Position(range.Start.Line + lines, range.Start.Character), new Position(range.End.Line + lines, range.End.Character));
 }
 
 /// <summary>
@@ -254,13 +251,7 @@ public sealed class PatternLibrary
         if (!LineSyntax.TryList(raw, out var marker)) return null;
         int stop = Math.Max(marker.TextStart, LineSyntax.TrimmedEnd(raw));
         var body = raw.AsSpan(marker.TextStart, stop - marker.TextStart);
-        int arrow = body.IndexOf('→');
-        int arrowLength = 1;
-        if (arrow < 0)
-        {
-            arrow = body.IndexOf("->", StringComparison.Ordinal);
-            arrowLength = 2;
-        }
+        int arrow = FindArrow(body, out int arrowLength);
         string problem = (arrow < 0 ? body : body[..arrow]).Trim().ToString();
         string remedy = arrow < 0 ? "" : body[(arrow + arrowLength)..].Trim().ToString();
         int problemEnd = marker.TextStart + (arrow < 0 ? body.Length : arrow);
@@ -274,6 +265,22 @@ public sealed class PatternLibrary
             ProblemRange = SourceText.OnLine(line, marker.TextStart, Math.Max(marker.TextStart, problemEnd)),
             Category = category,
         };
+    }
+
+    /// <summary>An entry's text split at its arrow (<c>→</c>, else <c>-&gt;</c>): the problem, and the remedy or empty.</summary>
+    public static (string Problem, string Remedy) SplitEntry(string text)
+    {
+        int arrow = FindArrow(text, out int length);
+        return arrow < 0 ? (text.Trim(), "") : (text[..arrow].Trim(), text[(arrow + length)..].Trim());
+    }
+
+    private static int FindArrow(ReadOnlySpan<char> text, out int length)
+    {
+        length = 1;
+        int arrow = text.IndexOf('→');
+        if (arrow >= 0) return arrow;
+        length = 2;
+        return text.IndexOf("->", StringComparison.Ordinal);
     }
 
     /// <summary>The label of the nested item that names an entry's terms.</summary>

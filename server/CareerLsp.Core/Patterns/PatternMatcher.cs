@@ -133,6 +133,20 @@ public sealed class PatternMatcher
         return matches;
     }
 
+    /// <summary>
+    /// Where a word occurs, or a sequence of words one after the other (every adjacent pair), or the
+    /// sequence written as one word (<c>CoreDNS</c>, <c>coredns</c>).
+    /// </summary>
+    private static EvidenceSource Occurrence(ulong[] words, ulong? whole, ChangeEvidence change)
+    {
+        if (words.Length == 0) return EvidenceSource.None;
+        if (words.Length == 1) return change.Word(words[0]);
+        var found = whole is { } w ? change.Word(w) : EvidenceSource.None;
+        var pairs = (EvidenceSource)0xFF;
+        for (int k = 1; k < words.Length; k++) pairs &= change.Pair(words[k - 1], words[k]);
+        return found | pairs;
+    }
+
     private const EvidenceSource Written = EvidenceSource.AddedLine | EvidenceSource.Message;
 
     private static PatternMatch? Score(Candidate candidate, ChangeEvidence change, string[] fileNames)
@@ -338,14 +352,7 @@ public sealed class PatternMatcher
         public ulong Key { get; } = Tokens.Sequence(words);
 
         /// <summary>Where the word (or every pair of the identifier's words, or the identifier whole) occurs.</summary>
-        public EvidenceSource OccursIn(ChangeEvidence change)
-        {
-            if (Words.Length == 1) return change.Word(Words[0]);
-            var found = Whole is { } whole ? change.Word(whole) : EvidenceSource.None;
-            var pairs = (EvidenceSource)0xFF;
-            for (int k = 1; k < Words.Length; k++) pairs &= change.Pair(Words[k - 1], Words[k]);
-            return found | pairs;
-        }
+        public EvidenceSource OccursIn(ChangeEvidence change) => Occurrence(Words, Whole, change);
     }
 
     /// <summary>A term of a <c>Matches:</c> item, ready to compare.</summary>
@@ -374,15 +381,7 @@ public sealed class PatternMatcher
         public double Weight { get; }
 
         /// <summary>Where the term's words occur in the change's text (paths aside).</summary>
-        public EvidenceSource Occurrence(ChangeEvidence change)
-        {
-            if (_words.Length == 0) return EvidenceSource.None;
-            if (_words.Length == 1) return change.Word(_words[0]);
-            var found = _whole is { } whole ? change.Word(whole) : EvidenceSource.None;
-            var pairs = (EvidenceSource)0xFF;
-            for (int k = 1; k < _words.Length; k++) pairs &= change.Pair(_words[k - 1], _words[k]);
-            return found | pairs;
-        }
+        public EvidenceSource Occurrence(ChangeEvidence change) => PatternMatcher.Occurrence(_words, _whole, change);
 
         public static Term From(PatternTerm term)
         {

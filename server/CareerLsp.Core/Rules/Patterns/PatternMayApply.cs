@@ -62,7 +62,7 @@ public sealed class PatternMayApply() : Rule("CL066", "pattern-may-apply", Sever
         var last = section.AllItems().LastOrDefault();
         var after = last?.LineRange.End ?? section.TitleRange.End;
         string marker = last is null ? "- " : MarkerOf(context.Text.Line(last.LineRange.Start.Line), last);
-        string indent = last is null ? "" : context.Text.Line(last.LineRange.Start.Line)[..LeadingWhitespace(context.Text.Line(last.LineRange.Start.Line))];
+        string indent = last is null ? "" : context.Text.Line(last.LineRange.Start.Line)[..LineSyntax.LeadingWhitespace(context.Text.Line(last.LineRange.Start.Line))];
         if (last is not null && last.Depth > 0) { marker = "- "; indent = ""; }
         return new Fix(title, [new TextEdit(TextRange.Empty(after), $"\n{indent}{marker}{item}")]);
     }
@@ -71,18 +71,11 @@ public sealed class PatternMayApply() : Rule("CL066", "pattern-may-apply", Sever
     private static string MarkerOf(string line, SectionItem item)
     {
         if (!item.IsListItem) return "- ";
-        string marker = line[LeadingWhitespace(line)..item.Range.Start.Character];
+        string marker = line[LineSyntax.LeadingWhitespace(line)..item.Range.Start.Character];
         if (item.Checked is not null) marker = marker[..marker.IndexOf('[')];
         int digits = 0;
         while (digits < marker.Length && char.IsAsciiDigit(marker[digits])) digits++;
         if (digits > 0 && int.TryParse(marker.AsSpan(0, digits), out int n)) marker = (n + 1) + marker[digits..];
         return marker;
-    }
-
-    private static int LeadingWhitespace(string line)
-    {
-        int i = 0;
-        while (i < line.Length && line[i] is ' ' or '\t') i++;
-        return i;
     }
 }
