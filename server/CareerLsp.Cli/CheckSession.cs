@@ -104,7 +104,7 @@ internal sealed class CheckSession
         }
         var text = Read(file);
         Timing.Mark("message read");
-        var context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary);
+        var context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: FixForwardWindow(Config.Config));
         Adopt(context.Repository);
         Timing.Mark("git read (repository, config, staged size)");
         if (loader is not null)
@@ -120,12 +120,23 @@ internal sealed class CheckSession
             InvalidEncodingOffset = text.InvalidUtf8Offset,
             Patterns = Patterns,
             Change = context.StagedDiff is { } diff ? ChangeEvidence.FromDiff(diff, ignoredPath: Config.Config.PatternLibraryRelativePath) : null,
+            History = HistoryOf(context),
         };
         if (hasLibrary) Timing.Mark("pattern library read and indexed");
         var result = Checker.CheckCommitMessage(text.Text, options);
         Timing.Mark("engine ran");
         _reports.Add(new DocumentReport(Label(file), file != "-", result.Findings));
     }
+
+    /// <summary>The configured fix-forward window (<c>fix-forward-history.window</c>, minutes).</summary>
+    internal static TimeSpan FixForwardWindow(Core.Configuration.CareerLspConfig config) =>
+        TimeSpan.FromMinutes(Math.Max(1, config.SettingFor("CL047").GetInt("window", (int)Core.History.FixForward.DefaultWindow.TotalMinutes)));
+
+    /// <summary>What fix-forward detection needs about the commit being made, when git knows who is committing.</summary>
+    internal static Core.History.CommitHistory? HistoryOf(CommitContext context) =>
+        context.AuthorEmail is { } author && context.Repository is not null
+            ? new Core.History.CommitHistory(author, DateTimeOffset.UtcNow, context.StagedFiles, context.Recent)
+            : null;
 
     /// <summary>Every commit of a range, as stored (comments are already gone), merges left out.</summary>
     public void CheckCommits(string range, int? limit = null)

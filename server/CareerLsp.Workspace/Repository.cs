@@ -15,7 +15,17 @@ public sealed record CommitInfo(string Id, IReadOnlyList<string> Parents, string
 /// The repository (if any), git's commit-message settings, the staged change's size, and the staged
 /// diff itself when it was asked for (the pattern library's hints read it).
 /// </summary>
-public sealed record CommitContext(Repository? Repository, CommitParseOptions Parse, ChangeSize? Staged, string? StagedDiff = null);
+public sealed record CommitContext(Repository? Repository, CommitParseOptions Parse, ChangeSize? Staged, string? StagedDiff = null)
+{
+    /// <summary>The staged files with their line counts, for fix-forward detection.</summary>
+    public IReadOnlyList<Core.History.ChangedFile> StagedFiles { get; init; } = [];
+
+    /// <summary>The committer-to-be's e-mail (<c>git var GIT_AUTHOR_IDENT</c>), when git knows it.</summary>
+    public string? AuthorEmail { get; init; }
+
+    /// <summary>Recent commits on HEAD within the fix-forward window, oldest first, merges left out.</summary>
+    public IReadOnlyList<Core.History.PastCommit> Recent { get; init; } = [];
+}
 
 /// <summary>A commit's abbreviated id and subject.</summary>
 public sealed record CommitSubject(string ShortId, string Subject);
@@ -42,7 +52,7 @@ public sealed class Repository
     public bool IsShallow { get; }
 
     private static readonly string[] DiscoverArguments = ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository"];
-    private static readonly string[] CommitConfigArguments = ["config", "-z", "--get-regexp", @"^(core\.commentchar|core\.commentstring|commit\.cleanup)$"];
+    private static readonly string[] CommitConfigArguments = ["config", "-z", "--get-regexp", @"^(core\.commentchar|core\.commentstring|commit\.cleanup|user\.email)$"];
     private static readonly string[] StagedArguments = ["diff", "--cached", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"];
 
     /// <summary>Finds the repository containing <paramref name="directory"/>, or <c>null</c> when there is none.</summary>
@@ -53,18 +63,77 @@ public sealed class Repository
     /// commit-msg hook's start-up): the repository, git's comment character and cleanup mode, and
     /// the size of what is staged. Outside a repository the global configuration still applies.
     /// </summary>
-    public static CommitContext ReadCommitContext(string directory, bool withDiff = false)
+    public static CommitContext ReadCommitContext(string directory, bool withDiff = false, TimeSpan? fixForwardWindow = null)
     {
+        var window = fixForwardWindow ?? Core.History.FixForward.DefaultWindow;
         var discovery = Git.Start(directory, DiscoverArguments);
         var config = Git.Start(directory, CommitConfigArguments);
         var staged = Git.Start(directory, StagedArguments);
         var diff = withDiff ? Git.Start(directory, StagedDiffArguments) : null;
+        // The committer's recent commits: fix-forward detection from history. Who is committing comes
+        // from the configuration call (user.email) and the environment, as git decides it, without a
+        // process of its own: the hook's start-up is counted in milliseconds.
+        var recent = Git.Start(directory, RecentArguments(window));
         var repository = FromDiscovery(directory, discovery.Result());
-        var parse = ParseCommitConfig(config.Result());
+        var configResult = config.Result();
+        var parse = ParseCommitConfig(configResult);
         var stagedResult = staged.Result();
         ChangeSize? size = repository is not null && stagedResult.Succeeded ? ParseNumstat(stagedResult.Output) : null;
         string? patch = diff?.Result() is { Succeeded: true } d && repository is not null ? d.Output : null;
-        return new CommitContext(repository, parse, size, patch);
+        var recentResult = recent.Result();
+        return new CommitContext(repository, parse, size, patch)
+        {
+            StagedFiles = repository is not null && stagedResult.Succeeded ? ParseFiles(stagedResult.Output) : [],
+            AuthorEmail = AuthorEmailOf(configResult),
+            Recent = repository is not null && recentResult.Succeeded ? ParseRecent(recentResult.Output) : [],
+        };
+    }
+
+    private static string[] RecentArguments(TimeSpan window) =>
+    [
+        "log", "--no-merges", "--no-renames", "--no-ext-diff", "--no-textconv", "--numstat", "-z", "--max-count=50",
+        $"--since={(long)window.TotalSeconds} seconds ago", "--format=%x1e%H%x00%ae%x00%at%x00%s%x00", "HEAD", "--",
+    ];
+
+    /// <summary>The author e-mail git would record: <c>GIT_AUTHOR_EMAIL</c>, else <c>user.email</c>, else <c>EMAIL</c>.</summary>
+    internal static string? AuthorEmailOf(GitResult config)
+    {
+        if (Environment.GetEnvironmentVariable("GIT_AUTHOR_EMAIL") is { Length: > 0 } fromEnvironment) return fromEnvironment;
+        string? configured = null;
+        foreach (var entry in config.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int newline = entry.IndexOf('\n');
+            if (newline > 0 && entry[..newline].Equals("user.email", StringComparison.OrdinalIgnoreCase)) configured = entry[(newline + 1)..];
+        }
+        return configured is { Length: > 0 } ? configured : Environment.GetEnvironmentVariable("EMAIL") is { Length: > 0 } email ? email : null;
+    }
+
+    /// <summary>Records of <c>%x1e%H%x00%ae%x00%at%x00%s%x00</c> with <c>--numstat -z</c>, newest first; returned oldest first.</summary>
+    internal static List<Core.History.PastCommit> ParseRecent(string output)
+    {
+        var commits = new List<Core.History.PastCommit>();
+        foreach (var record in output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = record.Split('\0', 5);
+            if (parts.Length < 4 || !long.TryParse(parts[2], out long seconds)) continue;
+            commits.Add(new Core.History.PastCommit(parts[0], parts[1], DateTimeOffset.FromUnixTimeSeconds(seconds), parts[3],
+                ParseFiles(parts.Length > 4 ? parts[4] : "")));
+        }
+        commits.Reverse();
+        return commits;
+    }
+
+    /// <summary>Parses <c>--numstat -z</c> into files with their line counts (a binary file counts no lines).</summary>
+    internal static List<Core.History.ChangedFile> ParseFiles(string text)
+    {
+        var files = new List<Core.History.ChangedFile>();
+        foreach (var raw in text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = raw.TrimStart('\n').Split('\t');
+            if (fields.Length < 3) continue;
+            files.Add(new Core.History.ChangedFile(fields[2], int.TryParse(fields[0], out int a) ? a : 0, int.TryParse(fields[1], out int d) ? d : 0));
+        }
+        return files;
     }
 
     // Added lines and paths are all the pattern hints read: no context lines, no renames, no colour.

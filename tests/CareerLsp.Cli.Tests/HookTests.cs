@@ -69,3 +69,38 @@ public sealed class HookTests
         Assert.Contains("not in a git repository", result.Stderr);
     }
 }
+
+/// <summary>Fix-forward detection from history, through <c>check commit</c> as the hook runs it.</summary>
+public sealed class FixForwardHookTests
+{
+    [Fact]
+    public void A_small_follow_up_to_the_last_commit_is_named_as_its_fix_forward()
+    {
+        using var repo = new TempRepository();
+        repo.Write("src/csv.py", "def export(rows):\n    return ','.join(rows)\n");
+        // Committed now (not at the repository helper's fixed dates): the window is counted back from now.
+        repo.Git("add -A && git commit -q --no-verify -m 'Add the CSV exporter'");
+        string id = repo.Git("rev-parse --short=7 HEAD").Stdout.Trim();
+        repo.Write("src/csv.py", "def export(rows):\n    return ';'.join(rows)\n");
+        repo.Git("add -A");
+        repo.Write(".git/COMMIT_EDITMSG", Messages.Good.Replace("Add the commit-msg hook", "Update csv.py", StringComparison.Ordinal));
+        var result = repo.Run("check", "commit", ".git/COMMIT_EDITMSG");
+        Assert.True(result.ExitCode == 0, result.ToString()); // A warning: it does not block the commit.
+        Assert.Contains($"warning CL047 fix-forward-history: This reads as a fix-forward of {id} \"Add the CSV exporter\" (2 lines in its files", result.Stdout);
+
+    }
+
+    [Fact]
+    public void Another_authors_recent_commit_is_not_one_to_amend()
+    {
+        using var repo = new TempRepository();
+        repo.Write("src/csv.py", "def export(rows):\n    return ','.join(rows)\n");
+        repo.Git("add -A && git -c user.email=sam@example.com commit -q --no-verify -m 'Add the CSV exporter'");
+        repo.Write("src/csv.py", "def export(rows):\n    return ';'.join(rows)\n");
+        repo.Git("add -A");
+        repo.Write(".git/COMMIT_EDITMSG", Messages.Good.Replace("Add the commit-msg hook", "Update csv.py", StringComparison.Ordinal));
+        var result = repo.Run("check", "commit", ".git/COMMIT_EDITMSG");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("CL047", result.Stdout);
+    }
+}

@@ -49,5 +49,8 @@ public sealed record CheckOptions
     /// <summary>When the library last changed and the fix commits since, for <c>pattern-library-stale</c>.</summary>
     public Patterns.PatternHistory? PatternHistory { get; init; }
 
+    /// <summary>Who is committing, when, what is staged, and their recent commits: for <c>fix-forward-history</c>.</summary>
+    public History.CommitHistory? History { get; init; }
+
     public static CheckOptions Default { get; } = new();
 }

@@ -40,6 +40,7 @@ public static class RuleRegistry
         new SubjectBlankLine(),
         new BodyMaxLineLength(),
         new FixForwardSubject(),
+        new FixForwardHistory(),
         new RevertReason(),
         new CommentHeading(),
         new SkipReasonRequired(),

@@ -16,6 +16,8 @@ public sealed class FixForwardSubject() : Rule("CL044", "fix-forward-subject", S
     public override void Check(RuleContext context)
     {
         if (context.Commit is not { IsEmpty: false, IsRevert: false } commit) return;
+        // When history names the commit this one fixes, fix-forward-history says it, better.
+        if (context.Config.SettingFor("CL047").Severity != Severity.Off && FixForwardHistory.VerdictFor(context) is not null) return;
         string subject = commit.Subject;
         if (commit.IsAutosquash)
         {

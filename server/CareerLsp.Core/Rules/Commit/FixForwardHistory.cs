@@ -1,0 +1,30 @@
+using CareerLsp.Core.Findings;
+using CareerLsp.Core.History;
+
+namespace CareerLsp.Core.Rules.Commit;
+
+/// <summary>CL047: a commit that patches one of its author's recent commits, named.</summary>
+public sealed class FixForwardHistory() : Rule("CL047", "fix-forward-history", Severity.Warning, DocumentKinds.CommitMessage,
+    "The staged change patches one of your recent commits (by its subject, or a small change to that commit's files soon after): amend it instead. Option: `window` in minutes (default 120).")
+{
+    public override IReadOnlyList<string> Options => ["window"];
+
+    public override bool RunsOnMerges => false;
+
+    public override void Check(RuleContext context)
+    {
+        if (VerdictFor(context) is not { } verdict || context.Commit is not { } commit) return;
+        var of = verdict.Of;
+        context.Report(commit.SubjectRange,
+            $"This reads as a fix-forward of {of.ShortId} \"{of.Subject}\" ({verdict.Reason}): test, then amend it instead (git commit --fixup={of.ShortId}, then git rebase -i --autosquash before you push)");
+    }
+
+    /// <summary>The verdict for this message, or <c>null</c> (also when the edge gave no history).</summary>
+    internal static FixForwardVerdict? VerdictFor(RuleContext context)
+    {
+        if (context.Options.History is not { } history || context.Commit is not { IsEmpty: false, IsMerge: false, IsRevert: false } commit) return null;
+        int minutes = context.Config.SettingFor("CL047").GetInt("window", (int)FixForward.DefaultWindow.TotalMinutes);
+        var pending = new PendingCommit(history.Author, history.Now, commit.Subject, history.Staged);
+        return FixForward.Detect(pending, history.Recent, TimeSpan.FromMinutes(Math.Max(1, minutes)), context.Config.SettingFor("CL044").GetStrings("patterns"));
+    }
+}
