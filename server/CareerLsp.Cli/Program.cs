@@ -87,6 +87,17 @@ namespace CareerLsp.Cli
             var patternsCommand = new Command("patterns", "Use the pattern library (COMMON_PATTERNS.md)") { match };
             root.Subcommands.Add(patternsCommand);
 
+            var since = new Option<string?>("--since") { Description = "First day to count (YYYY-MM-DD)" };
+            var until = new Option<string?>("--until") { Description = "Last day to count (YYYY-MM-DD)" };
+            var author = new Option<string?>("--author") { Description = "Only commits whose author matches (as git log --author)" };
+            var reportFormat = new Option<string>("--format") { Description = "Output format: text, json or html", DefaultValueFactory = _ => "text" };
+            reportFormat.AcceptOnlyFromAmong(ReportCommand.Formats);
+            var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of stdout" };
+            var report = new Command("report", "Habit metrics per ISO week from history: sources, pre-mortems, fix-forwards, patterns added, skips") { since, until, author, reportFormat, output, config, repo };
+            report.SetAction(p => Guard(() => ReportCommand.Run(new CheckSession(p.GetValue(repo) ?? ".", p.GetValue(config)), p.GetValue(since), p.GetValue(until),
+                p.GetValue(author), p.GetValue(reportFormat) ?? "text", p.GetValue(output))));
+            root.Subcommands.Add(report);
+
             var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over stdin/stdout (the default; VS Code passes it)" };
             var serve = new Command("serve", "Run the language server (LSP 3.17 over stdio); logs go to stderr") { stdio };
             serve.SetAction(_ => Guard(() => Serve()));

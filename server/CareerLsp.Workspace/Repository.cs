@@ -158,6 +158,54 @@ public sealed class Repository
         return (parts[0], DateTimeOffset.FromUnixTimeSeconds(seconds));
     }
 
+    /// <summary>
+    /// Every commit reachable from HEAD for the habit report, with author, date, message, files and
+    /// the pattern library entries each added; <paramref name="since"/>, <paramref name="until"/> and
+    /// <paramref name="author"/> are passed to git as they are (<c>--since</c>, <c>--until</c>, <c>--author</c>).
+    /// </summary>
+    public IReadOnlyList<Core.History.ReportCommit> ReportLog(string? since, string? until, string? author, string libraryPath)
+    {
+        if (!HasCommits) return [];
+        var filters = new List<string>();
+        if (since is not null) filters.Add($"--since={since}");
+        if (until is not null) filters.Add($"--until={until}");
+        if (author is not null) filters.Add($"--author={author}");
+        var log = Git.Start(Root, ["log", "--no-renames", "--no-ext-diff", "--no-textconv", "--numstat", "-z",
+            "--format=%x1e%H%x00%P%x00%ae%x00%aI%x00%B%x00", .. filters, "HEAD", "--"]);
+        var library = Git.Start(Root, ["log", "-p", "--unified=0", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color",
+            "--format=%x1e%H", .. filters, "HEAD", "--", $":(literal){libraryPath}"]);
+        var logResult = log.Result(TimeSpan.FromMinutes(10));
+        if (!logResult.Succeeded) throw new GitException($"git could not read the history: {FirstLine(logResult.Error)}");
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
+        var libraryResult = library.Result(TimeSpan.FromMinutes(10));
+        if (libraryResult.Succeeded)
+        {
+            foreach (var record in libraryResult.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int newline = record.IndexOf('\n');
+                string id = (newline < 0 ? record : record[..newline]).Trim();
+                int entries = 0;
+                foreach (var line in record.Split('\n'))
+                {
+                    // An added entry: "+- problem → remedy" (or "->"), not a detail nested under one.
+                    if (line.Length > 3 && line[0] == '+' && !line.StartsWith("+++", StringComparison.Ordinal) && line[1] is '-' or '*' && line[2] == ' ' &&
+                        (line.Contains('→') || line.Contains("->", StringComparison.Ordinal))) entries++;
+                }
+                if (id.Length > 0) added[id] = entries;
+            }
+        }
+        var commits = new List<Core.History.ReportCommit>();
+        foreach (var record in logResult.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = record.Split('\0', 6);
+            if (parts.Length < 5 || !DateTimeOffset.TryParse(parts[3], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)) continue;
+            int parents = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            commits.Add(new Core.History.ReportCommit(parts[0], parts[2], time, parents, parts[4],
+                ParseFiles(parts.Length > 5 ? parts[5] : ""), added.GetValueOrDefault(parts[0])));
+        }
+        return commits;
+    }
+
     /// <summary>The messages of the newest <paramref name="limit"/> commits reachable from HEAD, newest first.</summary>
     public IReadOnlyList<string> Messages(int limit)
     {

@@ -1,3 +1,4 @@
+using CareerLsp.Core.Parsing;
 using CareerLsp.Core.Rules;
 using CareerLsp.Core.Text;
 
@@ -15,19 +16,22 @@ public static class Skip
     public static SkipMarker? Find(RuleContext context)
     {
         string token = context.Config.SkipToken;
-        if (context.Commit is { } commit)
-        {
-            if (commit.FindTrailer(token) is { } trailer)
-                return new SkipMarker(new TextRange(trailer.TokenRange.Start, trailer.ValueRange.End), trailer.Value.Trim());
-            foreach (int line in commit.ContentLines)
-            {
-                if (Match(context.Text, line, token) is { } marker) return marker;
-            }
-            return null;
-        }
+        if (context.Commit is { } commit) return Find(commit, token);
         for (int line = 0; line < context.Text.LineCount; line++)
         {
             if (Match(context.Text, line, token) is { } marker) return marker;
+        }
+        return null;
+    }
+
+    /// <summary>The skip line of a commit message: its trailer, or a content line starting with the token and a colon.</summary>
+    public static SkipMarker? Find(CommitMessage commit, string token)
+    {
+        if (commit.FindTrailer(token) is { } trailer)
+            return new SkipMarker(new TextRange(trailer.TokenRange.Start, trailer.ValueRange.End), trailer.Value.Trim());
+        foreach (int line in commit.ContentLines)
+        {
+            if (Match(commit.Text, line, token) is { } marker) return marker;
         }
         return null;
     }

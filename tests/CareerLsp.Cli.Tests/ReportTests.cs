@@ -1,0 +1,110 @@
+using System.Text.Json;
+
+namespace CareerLsp.Cli.Tests;
+
+/// <summary><c>careerlsp report</c> on repositories built with set dates, with exact expected counts.</summary>
+public sealed class ReportTests
+{
+    private const string SourcesOnly = "Add the reader\n\nSources Consulted:\n- https://git-scm.com/docs/git-log\n";
+
+    /// <summary>Commits a file change with the message at the date, author and committer alike.</summary>
+    private static void CommitAt(TempRepository repo, string date, string message, string file, string content)
+    {
+        repo.Write(file, content);
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "test-message"), message);
+        var result = CliRunner.Shell(repo.Root, "git add -A && git commit -q --no-verify --cleanup=verbatim -F .git/test-message",
+            new Dictionary<string, string> { ["GIT_AUTHOR_DATE"] = date, ["GIT_COMMITTER_DATE"] = date });
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    private static TempRepository TwoWeeks()
+    {
+        var repo = new TempRepository();
+        // 2026-W02 (Monday 5 January): a good commit, its fix-forward five minutes later, a skip.
+        CommitAt(repo, "2026-01-05T10:00:00+01:00", Messages.Good, "src/reader.py", "def read():\n    return 1\n");
+        CommitAt(repo, "2026-01-05T10:05:00+01:00", "fix typo\n", "src/reader.py", "def read():\n    return 2\n");
+        CommitAt(repo, "2026-01-07T16:00:00+01:00", "Hotfix the exporter\n\nHabits-Skip: outage, fixing first\n", "src/export.py", "x = 1\n");
+        // 2026-W03: the library gets two entries; a branch is merged (left out); a commit with sources only.
+        CommitAt(repo, "2026-01-12T09:00:00+01:00", Messages.Good, "COMMON_PATTERNS.md",
+            "# Common Patterns\n\nLessons.\n\n# Git\n\n- Fix-forward commits → amend\n- Hooks skipped → say why\n  - Matches: Habits-Skip\n");
+        repo.Git("checkout -q -b side");
+        CommitAt(repo, "2026-01-13T09:00:00+01:00", Messages.Good, "side.txt", "side\n");
+        repo.Git("checkout -q main");
+        var merge = CliRunner.Shell(repo.Root, "git merge -q --no-ff --no-edit side",
+            new Dictionary<string, string> { ["GIT_AUTHOR_DATE"] = "2026-01-13T10:00:00+01:00", ["GIT_COMMITTER_DATE"] = "2026-01-13T10:00:00+01:00" });
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+        CommitAt(repo, "2026-01-14T11:00:00+01:00", SourcesOnly, "src/reader.py", "def read():\n    return 3\n");
+        return repo;
+    }
+
+    [Fact]
+    public void Json_counts_each_iso_week_and_the_totals_exactly()
+    {
+        using var repo = TwoWeeks();
+        var result = repo.Run("report", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        string Counts(JsonElement e) => string.Join(",", new[] { "commits", "withSources", "withPremortem", "fixForward", "patternsAdded", "skips" }
+            .Select(k => e.GetProperty(k).GetInt32()));
+        var weeks = json.RootElement.GetProperty("weeks").EnumerateArray().ToList();
+        Assert.Equal(["2026-W02", "2026-W03"], weeks.Select(w => w.GetProperty("week").GetString()));
+        Assert.Equal("3,1,1,1,0,1", Counts(weeks[0]));
+        // The side branch's commit counts (it is not a merge); the merge does not.
+        Assert.Equal("3,3,2,0,2,0", Counts(weeks[1]));
+        Assert.Equal("6,4,3,1,2,1", Counts(json.RootElement.GetProperty("totals")));
+        Assert.Equal(["outage, fixing first"], weeks[0].GetProperty("skipReasons").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public void Since_until_and_author_filter_the_commits()
+    {
+        using var repo = TwoWeeks();
+        var w03 = JsonDocument.Parse(repo.Run("report", "--format", "json", "--since", "2026-01-12").Stdout).RootElement;
+        Assert.Equal(3, w03.GetProperty("totals").GetProperty("commits").GetInt32());
+        var w02 = JsonDocument.Parse(repo.Run("report", "--format", "json", "--until", "2026-01-11").Stdout).RootElement;
+        Assert.Equal(3, w02.GetProperty("totals").GetProperty("commits").GetInt32());
+        var nobody = JsonDocument.Parse(repo.Run("report", "--format", "json", "--author", "nobody@example.com").Stdout).RootElement;
+        Assert.Equal(0, nobody.GetProperty("totals").GetProperty("commits").GetInt32());
+        Assert.Empty(nobody.GetProperty("weeks").EnumerateArray());
+    }
+
+    [Fact]
+    public void Text_and_a_self_contained_html_page()
+    {
+        using var repo = TwoWeeks();
+        var text = repo.Run("report");
+        Assert.Contains("2026-W02         3      33%         33%          33%         0      1", text.Stdout);
+        Assert.Contains("Merge commits are left out of every count.", text.Stdout);
+        Assert.Contains("- outage, fixing first", text.Stdout);
+
+        var html = repo.Run("report", "--format", "html", "-o", "report.html");
+        Assert.True(html.ExitCode == 0 && html.Stdout.Length == 0, html.ToString());
+        string page = File.ReadAllText(Path.Combine(repo.Root, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.Contains("<svg", page);
+        Assert.Contains("<td>2026-W03</td><td>3</td><td>100%</td><td>67%</td><td>0%</td><td>2</td><td>0</td>", page);
+        Assert.DoesNotContain("<script", page);
+        Assert.DoesNotContain("src=", page);
+        Assert.DoesNotContain("href=", page);
+    }
+
+    [Fact]
+    public void Bad_input_exits_two_with_one_line()
+    {
+        using var repo = TwoWeeks();
+        var date = repo.Run("report", "--since", "last tuesday");
+        Assert.Equal(2, date.ExitCode);
+        Assert.Equal("careerlsp: --since takes a date as YYYY-MM-DD, not \"last tuesday\"\n", date.Stderr);
+        Assert.Equal(2, repo.Run("report", "--format", "pdf").ExitCode);
+        var unwritable = repo.Run("report", "-o", "/proc/version/report.txt");
+        Assert.Equal(2, unwritable.ExitCode);
+        Assert.StartsWith("careerlsp: cannot write /proc/version/report.txt", unwritable.Stderr);
+
+        using var empty = new TempRepository();
+        var none = empty.Run("report");
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("has no commits yet", none.Stderr);
+        using var outside = new TempRepository(init: false);
+        Assert.Equal(2, outside.Run("report").ExitCode);
+    }
+}
