@@ -24,10 +24,29 @@ internal static class ReportCommand
         }
         var repository = session.RequireRepository();
         if (!repository.HasCommits) throw new InputException($"the repository at {repository.Root} has no commits yet: nothing to report");
-        var config = session.Config.Config;
-        var commits = repository.ReportLog(since, until is null ? null : $"{until} 23:59:59", author, config.PatternLibraryRelativePath);
-        Timing.Mark("history read");
-        var report = HabitReport.Build(commits, config, CheckSession.FixForwardWindow(config));
+        System.Text.RegularExpressions.Regex? authorPattern = null;
+        if (author is not null)
+        {
+            try
+            {
+                authorPattern = new System.Text.RegularExpressions.Regex(author, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--author takes a regular expression, as git log does: {e.Message}");
+            }
+        }
+        var facts = Facts(session, repository);
+        Timing.Mark("facts ready");
+        // Filters apply to the facts (all of HEAD's history is cached): dates are the author's own.
+        var from = since is null ? (DateOnly?)null : DateOnly.ParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = until is null ? (DateOnly?)null : DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var selected = facts.Where(f =>
+        {
+            var day = DateOnly.FromDateTime(f.Time.DateTime);
+            return (from is null || day >= from) && (to is null || day <= to) && (authorPattern is null || authorPattern.IsMatch($"{f.AuthorName} <{f.Author}>"));
+        });
+        var report = HabitReport.Build(selected);
         Timing.Mark("report built");
         void Render(TextWriter output)
         {
@@ -56,6 +75,72 @@ internal static class ReportCommand
             }
         }
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// Every non-merge commit's facts: from the cache, plus the commits made since it was written
+    /// (all of them when there is no cache or history was rewritten), and the cache brought up to date.
+    /// </summary>
+    private static List<CommitFacts> Facts(CheckSession session, Repository repository)
+    {
+        var config = session.Config.Config;
+        var window = CheckSession.FixForwardWindow(config);
+        string library = config.PatternLibraryRelativePath;
+        string key = ReportCache.Key(session.Config.Result?.Text, window, library);
+        string head = repository.Head() ?? throw new InputException($"the repository at {repository.Root} has no commits yet: nothing to report");
+        var cache = ReportCache.Read(repository.GitDirectory, key);
+        if (cache is not null && cache.Head == head) return cache.Facts;
+        bool extend = cache is not null && repository.IsAncestorOfHead(cache.Head);
+        var known = extend ? cache!.Facts : [];
+        var fresh = repository.ReportLog(extend ? $"{cache!.Head}..HEAD" : "HEAD", library)
+            .Where(c => !c.Commit.IsMerge).OrderBy(c => c.Commit.Time).ThenBy(c => c.Commit.Id, StringComparer.Ordinal).ToList();
+        Timing.Mark($"history read ({fresh.Count} new commit(s), {known.Count} cached)");
+
+        // Every commit by time, to find the ones within the window before each new commit.
+        var timeline = known.Select(f => (f.Id, f.Author, f.Time, f.Subject))
+            .Concat(fresh.Select(c => (c.Commit.Id, c.Commit.Author, c.Commit.Time, Subject: SubjectOf(c.Commit.Message))))
+            .OrderBy(c => c.Time).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < timeline.Count; i++) position[timeline[i].Id] = i;
+
+        // Files are read (a diff each) only where they can change a verdict: a new commit whose
+        // subject could make it a fix-forward, and its author's commits in the window before it.
+        var patterns = config.SettingFor("CL044").GetStrings("patterns");
+        var needFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (commit, _) in fresh)
+        {
+            if (!HabitReport.MayBeFixForward(SubjectOf(commit.Message), patterns)) continue;
+            for (int j = position[commit.Id] - 1; j >= 0 && commit.Time - timeline[j].Time <= window; j--)
+            {
+                if (!string.Equals(timeline[j].Author, commit.Author, StringComparison.OrdinalIgnoreCase)) continue;
+                needFiles.Add(timeline[j].Id);
+                needFiles.Add(commit.Id);
+            }
+        }
+        var files = needFiles.Count == 0 ? [] : repository.FilesOf(needFiles);
+        Timing.Mark($"files read for {needFiles.Count} commit(s)");
+
+        var facts = new List<CommitFacts>(known.Count + fresh.Count);
+        facts.AddRange(known);
+        foreach (var (commit, name) in fresh)
+        {
+            var earlier = new List<PastCommit>();
+            for (int j = position[commit.Id] - 1; j >= 0 && commit.Time - timeline[j].Time <= window; j--)
+            {
+                var e = timeline[j];
+                earlier.Insert(0, new PastCommit(e.Id, e.Author, e.Time, e.Subject, files.GetValueOrDefault(e.Id) ?? []));
+            }
+            var withFiles = commit with { Files = files.GetValueOrDefault(commit.Id) ?? [] };
+            facts.Add(HabitReport.Facts(withFiles, name, earlier, config, window));
+        }
+        ReportCache.Write(repository.GitDirectory, key, head, facts);
+        return facts;
+    }
+
+    private static string SubjectOf(string message)
+    {
+        int newline = message.IndexOf('\n');
+        return (newline < 0 ? message : message[..newline]).Trim();
     }
 
     private static string Share(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0}%";

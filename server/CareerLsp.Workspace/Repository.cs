@@ -159,21 +159,18 @@ public sealed class Repository
     }
 
     /// <summary>
-    /// Every commit reachable from HEAD for the habit report, with author, date, message, files and
-    /// the pattern library entries each added; <paramref name="since"/>, <paramref name="until"/> and
-    /// <paramref name="author"/> are passed to git as they are (<c>--since</c>, <c>--until</c>, <c>--author</c>).
+    /// Commits for the habit report: those reachable from HEAD (or from <paramref name="range"/>,
+    /// such as <c>abc..HEAD</c>), with author, date and message but no files (a diff per commit
+    /// would cost six times the log itself: see <see cref="FilesOf"/>), and the pattern library
+    /// entries each added.
     /// </summary>
-    public IReadOnlyList<Core.History.ReportCommit> ReportLog(string? since, string? until, string? author, string libraryPath)
+    public IReadOnlyList<(Core.History.ReportCommit Commit, string AuthorName)> ReportLog(string range, string libraryPath)
     {
         if (!HasCommits) return [];
-        var filters = new List<string>();
-        if (since is not null) filters.Add($"--since={since}");
-        if (until is not null) filters.Add($"--until={until}");
-        if (author is not null) filters.Add($"--author={author}");
-        var log = Git.Start(Root, ["log", "--no-renames", "--no-ext-diff", "--no-textconv", "--numstat", "-z",
-            "--format=%x1e%H%x00%P%x00%ae%x00%aI%x00%B%x00", .. filters, "HEAD", "--"]);
+        if (range.StartsWith('-')) throw new GitException($"\"{range}\" is not a revision range");
+        var log = Git.Start(Root, ["log", "-z", "--format=%x1e%H%x00%P%x00%ae%x00%an%x00%aI%x00%B", range, "--"]);
         var library = Git.Start(Root, ["log", "-p", "--unified=0", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color",
-            "--format=%x1e%H", .. filters, "HEAD", "--", $":(literal){libraryPath}"]);
+            "--format=%x1e%H", range, "--", $":(literal){libraryPath}"]);
         var logResult = log.Result(TimeSpan.FromMinutes(10));
         if (!logResult.Succeeded) throw new GitException($"git could not read the history: {FirstLine(logResult.Error)}");
         var added = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -194,16 +191,47 @@ public sealed class Repository
                 if (id.Length > 0) added[id] = entries;
             }
         }
-        var commits = new List<Core.History.ReportCommit>();
+        var commits = new List<(Core.History.ReportCommit, string)>();
         foreach (var record in logResult.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = record.Split('\0', 6);
-            if (parts.Length < 5 || !DateTimeOffset.TryParse(parts[3], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)) continue;
+            if (parts.Length < 6 || !DateTimeOffset.TryParse(parts[4], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)) continue;
             int parents = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            commits.Add(new Core.History.ReportCommit(parts[0], parts[2], time, parents, parts[4],
-                ParseFiles(parts.Length > 5 ? parts[5] : ""), added.GetValueOrDefault(parts[0])));
+            string message = parts[5].EndsWith('\0') ? parts[5][..^1] : parts[5];
+            commits.Add((new Core.History.ReportCommit(parts[0], parts[2], time, parents, message.TrimEnd('\0'), [], added.GetValueOrDefault(parts[0])), parts[3]));
         }
         return commits;
+    }
+
+    /// <summary>The files each commit changed (against its first parent), with line counts, by id.</summary>
+    public Dictionary<string, IReadOnlyList<Core.History.ChangedFile>> FilesOf(IReadOnlyCollection<string> ids)
+    {
+        var files = new Dictionary<string, IReadOnlyList<Core.History.ChangedFile>>(StringComparer.Ordinal);
+        foreach (var batch in ids.Chunk(500))
+        {
+            // --no-walk: exactly these commits, each against its first parent (a root commit against nothing).
+            var result = Git.Run(Root, ["log", "--no-walk=unsorted", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
+                "--format=%x1e%H%x00", .. batch, "--"], TimeSpan.FromMinutes(5));
+            if (!result.Succeeded) throw new GitException($"git could not read the commits' files: {FirstLine(result.Error)}");
+            foreach (var record in result.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int end = record.IndexOf('\0');
+                if (end <= 0) continue;
+                files[record[..end]] = ParseFiles(record[(end + 1)..]);
+            }
+        }
+        return files;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is reachable from HEAD (the history before it was not rewritten).</summary>
+    public bool IsAncestorOfHead(string ancestor) =>
+        ancestor.Length > 0 && !ancestor.StartsWith('-') && Git.Run(Root, ["merge-base", "--is-ancestor", ancestor, "HEAD"]).Succeeded;
+
+    /// <summary>HEAD's commit id.</summary>
+    public string? Head()
+    {
+        var result = Git.Run(Root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+        return result.Succeeded ? result.Output.Trim() : null;
     }
 
     /// <summary>The messages of the newest <paramref name="limit"/> commits reachable from HEAD, newest first.</summary>

@@ -88,6 +88,35 @@ public sealed class ReportTests
         Assert.DoesNotContain("href=", page);
     }
 
+    private static int Total(TempRepository repo, string key = "commits") =>
+        JsonDocument.Parse(repo.Run("report", "--format", "json").Stdout).RootElement.GetProperty("totals").GetProperty(key).GetInt32();
+
+    [Fact]
+    public void The_cache_reads_only_new_commits_and_follows_rewritten_history()
+    {
+        using var repo = TwoWeeks();
+        Assert.Equal(6, Total(repo));
+        Assert.True(File.Exists(Path.Combine(repo.Root, ".git", "careerlsp", "report-cache")));
+
+        CommitAt(repo, "2026-01-15T09:00:00+01:00", SourcesOnly, "src/next.py", "y = 1\n");
+        var timed = CliRunner.Shell(repo.Root, "eval \"$CAREERLSP report --format json\" >/dev/null", new Dictionary<string, string> { ["CAREERLSP_TIMING"] = "1" });
+        Assert.Contains("history read (1 new commit(s), 6 cached)", timed.Stderr);
+        Assert.Equal(7, Total(repo));
+        Assert.Equal(5, Total(repo, "withSources"));
+
+        // Rewritten: the last two commits go, one other comes. Nothing stale may be counted.
+        repo.Git("reset -q --hard HEAD~2");
+        CommitAt(repo, "2026-01-16T09:00:00+01:00", "fix typo\n", "src/other.py", "z = 1\n");
+        timed = CliRunner.Shell(repo.Root, "eval \"$CAREERLSP report --format json\" >/dev/null", new Dictionary<string, string> { ["CAREERLSP_TIMING"] = "1" });
+        Assert.Contains("history read (6 new commit(s), 0 cached)", timed.Stderr);
+        Assert.Equal(6, Total(repo));
+        Assert.Equal(3, Total(repo, "withSources"));
+
+        // A damaged cache is read again from git, not trusted.
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "careerlsp", "report-cache"), "garbage\tx\n");
+        Assert.Equal(6, Total(repo));
+    }
+
     [Fact]
     public void Bad_input_exits_two_with_one_line()
     {

@@ -86,6 +86,19 @@ public static class FixForward
         return null;
     }
 
+    /// <summary>Whether a subject could make a commit a fix-forward at all (see <see cref="Detect"/>).</summary>
+    public static bool SubjectMayFix(string subject, IReadOnlyList<string>? patterns = null)
+    {
+        subject = subject.Trim();
+        if (subject.StartsWith("Revert \"", StringComparison.Ordinal) || subject.StartsWith("Merge ", StringComparison.Ordinal)) return false;
+        foreach (var prefix in AutosquashPrefixes) if (subject.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        if (ExplicitlyFixes(subject, patterns) || StartsWithFix(subject)) return true;
+        // Describes() needs the files to tell "Update csv.py" from "Update the docs": any short
+        // subject with a generic word may turn out to say nothing.
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 || (words.Length <= 3 && words.Any(w => GenericWords.Contains(w.ToLowerInvariant().Trim(':', '.', ','))));
+    }
+
     /// <summary>A subject that says it repairs something: the fix-forward phrases, "missing", "forgot", "previous commit".</summary>
     private static bool ExplicitlyFixes(string subject, IReadOnlyList<string>? patterns)
     {

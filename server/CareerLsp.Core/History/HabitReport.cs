@@ -44,49 +44,89 @@ public sealed class HabitCounts
 /// <summary>One ISO week: <c>2026-W47</c>.</summary>
 public sealed record WeekReport(string Week, DateOnly Monday, HabitCounts Counts);
 
+/// <summary>
+/// What the report needs to know about one commit, computed once: the edge caches these so that a
+/// report after one new commit reads one commit. <c>Subject</c> is kept for the fix-forward
+/// detection of commits that come after.
+/// </summary>
+public sealed record CommitFacts(string Id, string AuthorName, string Author, DateTimeOffset Time, string Subject,
+    bool WithSources, bool WithPremortem, bool FixForward, int PatternsAdded, string? SkipReason);
+
 /// <summary>Per-week habit metrics and totals; merges are left out of every count.</summary>
 public sealed record HabitReport(IReadOnlyList<WeekReport> Weeks, HabitCounts Totals)
 {
     /// <summary>
-    /// Reads commits (any order) into weeks. A commit has sources when its Sources Consulted section
+    /// The facts of one (non-merge) commit. A commit has sources when its Sources Consulted section
     /// names something real (not a placeholder), a pre-mortem when that section has a real item; it
-    /// is a fix-forward by <see cref="FixForward.Detect"/> against the same author's earlier commits.
+    /// is a fix-forward by <see cref="History.FixForward.Detect"/> against <paramref name="earlier"/>
+    /// (the commits before it within the window, oldest first, with their files).
     /// </summary>
+    public static CommitFacts Facts(ReportCommit commit, string authorName, IReadOnlyList<PastCommit> earlier, CareerLspConfig config, TimeSpan window)
+    {
+        var message = CommitMessage.Parse(commit.Message, VerbatimParse, config.Vocabulary);
+        var skip = Skip.Find(message, config.SkipToken);
+        bool fixForward = History.FixForward.Detect(new PendingCommit(commit.Author, commit.Time, message.Subject, commit.Files), earlier, window,
+            config.SettingFor("CL044").GetStrings("patterns")) is not null;
+        return new CommitFacts(commit.Id, authorName, commit.Author, commit.Time, message.Subject, HasSources(message), HasPremortem(message, config.Vocabulary),
+            fixForward, commit.PatternsAdded, skip is null ? null : skip.Reason.Length > 0 ? skip.Reason : "(no reason)");
+    }
+
+    private static readonly CommitParseOptions VerbatimParse = new() { Cleanup = CommitCleanup.Verbatim };
+
+    /// <summary>
+    /// Whether a commit's fix-forward verdict can depend on files: only a subject that could make it
+    /// one (it says it repairs something, starts with "fix", or says nothing of its own) needs them.
+    /// Reading files costs a diff per commit, the report's most expensive part.
+    /// </summary>
+    public static bool MayBeFixForward(string subject, IReadOnlyList<string>? patterns = null) => History.FixForward.SubjectMayFix(subject, patterns);
+
+    /// <summary>Counts commits' facts into ISO weeks (of the author's own date) and totals.</summary>
+    public static HabitReport Build(IEnumerable<CommitFacts> facts)
+    {
+        // Keyed by year * 100 + week, and no sorting of the commits: a report over 100,000 cached
+        // commits runs this on every call, so it allocates per week, not per commit.
+        var weeks = new Dictionary<int, WeekReport>();
+        var totals = new HabitCounts();
+        foreach (var commit in facts)
+        {
+            var date = commit.Time.DateTime;
+            int year = ISOWeek.GetYear(date), number = ISOWeek.GetWeekOfYear(date);
+            int key = year * 100 + number;
+            if (!weeks.TryGetValue(key, out var week))
+                weeks[key] = week = new WeekReport($"{year:D4}-W{number:D2}", DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday)), new HabitCounts());
+            var counts = week.Counts;
+            counts.Commits++;
+            if (commit.WithSources) counts.WithSources++;
+            if (commit.WithPremortem) counts.WithPremortem++;
+            if (commit.FixForward) counts.FixForward++;
+            counts.PatternsAdded += commit.PatternsAdded;
+            if (commit.SkipReason is { } reason)
+            {
+                counts.Skips++;
+                counts.SkipReasons.Add(reason);
+            }
+        }
+        var ordered = weeks.Values.ToList();
+        ordered.Sort((a, b) => string.CompareOrdinal(a.Week, b.Week));
+        // Skip reasons in commit order within each week (the facts may come in any order).
+        foreach (var week in ordered) totals.Add(week.Counts);
+        return new HabitReport(ordered, totals);
+    }
+
+    /// <summary>Facts for commits that all have their files, in one go (tests, small histories).</summary>
     public static HabitReport Build(IEnumerable<ReportCommit> commits, CareerLspConfig config, TimeSpan? fixForwardWindow = null)
     {
         var ordered = commits.Where(c => !c.IsMerge).OrderBy(c => c.Time).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var weeks = new SortedDictionary<string, WeekReport>(StringComparer.Ordinal);
-        var totals = new HabitCounts();
-        var window = fixForwardWindow ?? FixForward.DefaultWindow;
-        var parse = new CommitParseOptions { Cleanup = CommitCleanup.Verbatim };
-        var patterns = config.SettingFor("CL044").GetStrings("patterns");
+        var window = fixForwardWindow ?? History.FixForward.DefaultWindow;
+        var facts = new List<CommitFacts>(ordered.Count);
         for (int i = 0; i < ordered.Count; i++)
         {
-            var commit = ordered[i];
-            var date = commit.Time.DateTime;
-            int year = ISOWeek.GetYear(date), number = ISOWeek.GetWeekOfYear(date);
-            string key = $"{year:D4}-W{number:D2}";
-            if (!weeks.TryGetValue(key, out var week))
-                weeks[key] = week = new WeekReport(key, DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday)), new HabitCounts());
-            var counts = week.Counts;
-            var message = CommitMessage.Parse(commit.Message, parse, config.Vocabulary);
-            counts.Commits++;
-            if (HasSources(message)) counts.WithSources++;
-            if (HasPremortem(message, config.Vocabulary)) counts.WithPremortem++;
-            counts.PatternsAdded += commit.PatternsAdded;
-            if (Skip.Find(message, config.SkipToken) is { } skip)
-            {
-                counts.Skips++;
-                counts.SkipReasons.Add(skip.Reason.Length > 0 ? skip.Reason : "(no reason)");
-            }
             var earlier = new List<PastCommit>();
-            for (int j = i - 1; j >= 0 && commit.Time - ordered[j].Time <= window; j--)
+            for (int j = i - 1; j >= 0 && ordered[i].Time - ordered[j].Time <= window; j--)
                 earlier.Insert(0, new PastCommit(ordered[j].Id, ordered[j].Author, ordered[j].Time, Subject(ordered[j].Message), ordered[j].Files));
-            if (FixForward.Detect(new PendingCommit(commit.Author, commit.Time, message.Subject, commit.Files), earlier, window, patterns) is not null)
-                counts.FixForward++;
+            facts.Add(Facts(ordered[i], "", earlier, config, window));
         }
-        foreach (var week in weeks.Values) totals.Add(week.Counts);
-        return new HabitReport(weeks.Values.ToList(), totals);
+        return Build(facts);
     }
 
     private static string Subject(string message)

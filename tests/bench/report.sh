@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Report benchmark (issue 5): a generated 100,000-commit repository (git fast-import), then
+# `careerlsp report --format json` timed beside `git log --format=%H%x00%B%x00` over the same
+# commits with hyperfine, cold (no cache) and after one more commit (cache warm).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$here/../.."
+work="$here/.work/report"
+commits="${COMMITS:-100000}"
+command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
+[ -x "$root/dist/server/careerlsp" ] || (cd "$root" && npm run build >/dev/null)
+repo="$work/repo-v2-$commits"
+if [ ! -d "$repo/.git" ]; then
+  rm -rf "$repo" && mkdir -p "$repo" && git -C "$repo" init -q -b main
+  # Commits an hour apart by three authors, with subjects that say what they do; one in twenty is a
+  # "fix typo" follow-up ten minutes after the commit before it (a bad week's rate); messages with
+  # and without the habits' sections; the library grows by an entry every thousand commits.
+  python3 - "$commits" <<'PY' | git -C "$repo" fast-import --quiet
+import sys
+n = int(sys.argv[1])
+t = 1735689600  # 2025-01-01
+authors = ["ana@example.com", "ben@example.com", "chi@example.com"]
+out = sys.stdout
+library = "# Common Patterns\n\nLessons.\n\n# Git\n\n"
+for i in range(1, n + 1):
+    follow_up = i % 20 == 0
+    t += 600 if follow_up else 3600
+    author = authors[(i - 1) % 3 if not follow_up else (i - 2) % 3]
+    if follow_up:
+        msg = "fix typo\n"
+    elif i % 3 == 0:
+        msg = f"Add the handler for request kind {i}\n\nSources Consulted:\n- https://git-scm.com/docs/git-log\n\nPre-mortem:\n- Failure: kind {i} breaks\n"
+    else:
+        msg = f"Refactor module m{i % 500} for request kind {i}\n\nA plain message.\n"
+    path = f"src/m{(i if not follow_up else i - 1) % 500}.py"
+    out.write(f"commit refs/heads/main\nmark :{i}\nauthor A <{author}> {t} +0000\ncommitter A <{author}> {t} +0000\n")
+    data = msg.encode()
+    out.write(f"data {len(data)}\n"); out.flush(); sys.stdout.buffer.write(data); out.write("\n")
+    if i > 1: out.write(f"from :{i-1}\n")
+    content = f"value = {i}\n".encode()
+    out.write(f"M 100644 inline {path}\ndata {len(content)}\n"); out.flush(); sys.stdout.buffer.write(content); out.write("\n")
+    if i % 1000 == 0:
+        library += f"- Problem {i} → remedy {i}\n"
+        lib = library.encode()
+        out.write(f"M 100644 inline COMMON_PATTERNS.md\ndata {len(lib)}\n"); out.flush(); sys.stdout.buffer.write(lib); out.write("\n")
+    out.write("\n")
+PY
+  git -C "$repo" checkout -q main
+fi
+echo "repository: $(git -C "$repo" rev-list --count HEAD) commits"
+cd "$repo"
+cache="$(git rev-parse --absolute-git-dir)/careerlsp"
+hyperfine --warmup 1 --runs "${RUNS:-5}" -N \
+  -n "git log" "git log --format=%H%x00%B%x00" \
+  -n "careerlsp report (cold)" --prepare "rm -rf $cache" "$root/dist/server/careerlsp report --format json" \
+  --export-json "$work/cold.json"
+# One more commit, then the report with the cache from the run before.
+hyperfine --warmup 1 --runs "${RUNS:-5}" -N \
+  --prepare "sh -c 'git reset -q --soft HEAD~1 2>/dev/null; git commit -q --allow-empty -m \"One more\" && $root/dist/server/careerlsp report --format json >/dev/null && git commit -q --allow-empty -m \"One more again\"'" \
+  -n "careerlsp report (one new commit, cache warm)" "$root/dist/server/careerlsp report --format json" \
+  --export-json "$work/warm.json"
