@@ -104,7 +104,10 @@ internal sealed class CheckSession
         }
         var text = Read(file);
         Timing.Mark("message read");
-        var context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: FixForwardWindow(Config.Config));
+        // Recent commits matter only when the subject could make this a fix-forward: most subjects
+        // cannot, and the hook saves a git process (the subject is read roughly here; when in doubt, read).
+        var context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: FixForwardWindow(Config.Config),
+            withRecent: RoughSubject(text.Text) is not { } subject || Core.History.FixForward.SubjectMayFix(subject));
         Adopt(context.Repository);
         Timing.Mark("git read (repository, config, staged size)");
         if (loader is not null)
@@ -126,6 +129,18 @@ internal sealed class CheckSession
         var result = Checker.CheckCommitMessage(text.Text, options);
         Timing.Mark("engine ran");
         _reports.Add(new DocumentReport(Label(file), file != "-", result.Findings));
+    }
+
+    /// <summary>The first line that is neither blank nor a <c>#</c> comment, or <c>null</c>.</summary>
+    private static string? RoughSubject(string message)
+    {
+        foreach (var line in message.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            return trimmed[0] is '#' or ';' ? null : trimmed;
+        }
+        return null;
     }
 
     /// <summary>The configured fix-forward window (<c>fix-forward-history.window</c>, minutes).</summary>

@@ -98,7 +98,7 @@ internal static class ReportCommand
 
         // Every commit by time, to find the ones within the window before each new commit.
         var timeline = known.Select(f => (f.Id, f.Author, f.Time, f.Subject))
-            .Concat(fresh.Select(c => (c.Commit.Id, c.Commit.Author, c.Commit.Time, Subject: SubjectOf(c.Commit.Message))))
+            .Concat(fresh.Select(c => (c.Commit.Id, c.Commit.Author, c.Commit.Time, Subject: HabitReport.SubjectOf(c.Commit.Message))))
             .OrderBy(c => c.Time).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < timeline.Count; i++) position[timeline[i].Id] = i;
@@ -109,7 +109,7 @@ internal static class ReportCommand
         var needFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (commit, _) in fresh)
         {
-            if (!HabitReport.MayBeFixForward(SubjectOf(commit.Message), patterns)) continue;
+            if (!HabitReport.MayBeFixForward(HabitReport.SubjectOf(commit.Message), patterns)) continue;
             for (int j = position[commit.Id] - 1; j >= 0 && commit.Time - timeline[j].Time <= window; j--)
             {
                 if (!string.Equals(timeline[j].Author, commit.Author, StringComparison.OrdinalIgnoreCase)) continue;
@@ -135,12 +135,6 @@ internal static class ReportCommand
         }
         ReportCache.Write(repository.GitDirectory, key, head, facts);
         return facts;
-    }
-
-    private static string SubjectOf(string message)
-    {
-        int newline = message.IndexOf('\n');
-        return (newline < 0 ? message : message[..newline]).Trim();
     }
 
     private static string Share(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0}%";

@@ -63,7 +63,11 @@ public sealed class Repository
     /// commit-msg hook's start-up): the repository, git's comment character and cleanup mode, and
     /// the size of what is staged. Outside a repository the global configuration still applies.
     /// </summary>
-    public static CommitContext ReadCommitContext(string directory, bool withDiff = false, TimeSpan? fixForwardWindow = null)
+    /// <param name="directory">Where the repository is looked for.</param>
+    /// <param name="withDiff">Read the staged diff too (for the pattern library's hints).</param>
+    /// <param name="fixForwardWindow">How far back recent commits are read for fix-forward detection.</param>
+    /// <param name="withRecent">Read recent commits at all: not when the subject cannot make the commit a fix-forward.</param>
+    public static CommitContext ReadCommitContext(string directory, bool withDiff = false, TimeSpan? fixForwardWindow = null, bool withRecent = true)
     {
         var window = fixForwardWindow ?? Core.History.FixForward.DefaultWindow;
         var discovery = Git.Start(directory, DiscoverArguments);
@@ -73,19 +77,19 @@ public sealed class Repository
         // The committer's recent commits: fix-forward detection from history. Who is committing comes
         // from the configuration call (user.email) and the environment, as git decides it, without a
         // process of its own: the hook's start-up is counted in milliseconds.
-        var recent = Git.Start(directory, RecentArguments(window));
+        var recent = withRecent ? Git.Start(directory, RecentArguments(window)) : null;
         var repository = FromDiscovery(directory, discovery.Result());
         var configResult = config.Result();
         var parse = ParseCommitConfig(configResult);
         var stagedResult = staged.Result();
         ChangeSize? size = repository is not null && stagedResult.Succeeded ? ParseNumstat(stagedResult.Output) : null;
         string? patch = diff?.Result() is { Succeeded: true } d && repository is not null ? d.Output : null;
-        var recentResult = recent.Result();
+        var recentResult = recent?.Result();
         return new CommitContext(repository, parse, size, patch)
         {
             StagedFiles = repository is not null && stagedResult.Succeeded ? ParseFiles(stagedResult.Output) : [],
             AuthorEmail = AuthorEmailOf(configResult),
-            Recent = repository is not null && recentResult.Succeeded ? ParseRecent(recentResult.Output) : [],
+            Recent = repository is not null && recentResult is { Succeeded: true } ? ParseRecent(recentResult.Output) : [],
         };
     }
 
@@ -354,20 +358,11 @@ public sealed class Repository
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(Root, path));
     }
 
-    /// <summary>Parses <c>--numstat -z</c>: "added\tdeleted\tpath\0" per file; binary files count as a file with no lines.</summary>
+    /// <summary>The size of a change from <c>--numstat -z</c>: files, and lines added plus deleted (a binary file counts none).</summary>
     internal static ChangeSize ParseNumstat(string text)
     {
-        int files = 0, lines = 0;
-        foreach (var raw in text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var entry = raw.TrimStart('\n');
-            var fields = entry.Split('\t');
-            if (fields.Length < 3) continue;
-            files++;
-            if (int.TryParse(fields[0], out int added)) lines += added;
-            if (int.TryParse(fields[1], out int deleted)) lines += deleted;
-        }
-        return new ChangeSize(files, lines);
+        var files = ParseFiles(text);
+        return new ChangeSize(files.Count, files.Sum(f => f.Added + f.Deleted));
     }
 
     private static string FirstLine(string text)

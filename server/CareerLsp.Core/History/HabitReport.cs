@@ -123,13 +123,14 @@ public sealed record HabitReport(IReadOnlyList<WeekReport> Weeks, HabitCounts To
         {
             var earlier = new List<PastCommit>();
             for (int j = i - 1; j >= 0 && ordered[i].Time - ordered[j].Time <= window; j--)
-                earlier.Insert(0, new PastCommit(ordered[j].Id, ordered[j].Author, ordered[j].Time, Subject(ordered[j].Message), ordered[j].Files));
+                earlier.Insert(0, new PastCommit(ordered[j].Id, ordered[j].Author, ordered[j].Time, SubjectOf(ordered[j].Message), ordered[j].Files));
             facts.Add(Facts(ordered[i], "", earlier, config, window));
         }
         return Build(facts);
     }
 
-    private static string Subject(string message)
+    /// <summary>A stored message's first line, trimmed.</summary>
+    public static string SubjectOf(string message)
     {
         int newline = message.IndexOf('\n');
         return (newline < 0 ? message : message[..newline]).Trim();
