@@ -106,8 +106,18 @@ internal sealed class CheckSession
         Timing.Mark("message read");
         // Recent commits matter only when the subject could make this a fix-forward: most subjects
         // cannot, and the hook saves a git process (the subject is read roughly here; when in doubt, read).
-        var context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: FixForwardWindow(Config.Config),
-            withRecent: RoughSubject(text.Text) is not { } subject || Core.History.FixForward.SubjectMayFix(subject));
+        CommitContext context;
+        try
+        {
+            context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: FixForwardWindow(Config.Config),
+                withRecent: RoughSubject(text.Text) is not { } subject || Core.History.FixForward.SubjectMayFix(subject));
+        }
+        catch (GitException e) when (e.GitMissing)
+        {
+            // A message file can be checked without git: with git's defaults, and nothing from a repository.
+            Console.Error.WriteLine("careerlsp: git is not on PATH: checking with git's default settings, without the staged change or history");
+            context = new CommitContext(null, CommitParseOptions.Default, null);
+        }
         Adopt(context.Repository);
         Timing.Mark("git read (repository, config, staged size)");
         if (loader is not null)

@@ -5,7 +5,11 @@ using System.Text;
 namespace CareerLsp.Workspace;
 
 /// <summary>A git failure with a message a user can act on (git missing, not a repository, a timeout).</summary>
-public sealed class GitException(string message) : Exception(message);
+public sealed class GitException(string message) : Exception(message)
+{
+    /// <summary>Whether git itself could not be started (not installed, not on PATH).</summary>
+    public bool GitMissing { get; init; }
+}
 
 /// <summary>The output of one git invocation.</summary>
 public sealed record GitResult(int ExitCode, string Output, string Error)
@@ -80,7 +84,7 @@ public static class Git
         }
         catch (FileNotFoundException)
         {
-            throw new GitException(NotInstalled);
+            throw new GitException(NotInstalled) { GitMissing = true };
         }
         return new PendingGit(arguments, limit => OperatingSystem.IsLinux() ? NativeProcess.Wait(child, limit) : throw new PlatformNotSupportedException());
     }
@@ -119,7 +123,7 @@ public static class Git
         }
         catch (Win32Exception)
         {
-            throw new GitException(NotInstalled);
+            throw new GitException(NotInstalled) { GitMissing = true };
         }
         using (process)
         {

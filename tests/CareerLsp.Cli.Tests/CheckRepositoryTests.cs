@@ -105,6 +105,11 @@ public sealed class CheckRepositoryTests
         repo.Run("check");
         repo.Run("check", "commit", "MSG");
         repo.Run("check", "commits", "HEAD");
+        // The report reads the log, diffs and files; matching reads the staged diff.
+        repo.Write("COMMON_PATTERNS.md", "# Common Patterns\n\nIntro.\n\n# Git\n\n- Staged files → check them\n");
+        Assert.Equal(0, repo.Run("report", "--format", "json").ExitCode);
+        repo.Run("patterns", "match");
+        repo.Run("check", "patterns");
         Assert.False(File.Exists(marker), "a repository-configured command ran");
     }
 
