@@ -36,17 +36,26 @@ internal static class ReportCommand
                 throw new UsageException($"--author takes a regular expression, as git log does: {e.Message}");
             }
         }
-        var facts = Facts(session, repository);
-        Timing.Mark("facts ready");
         // Filters apply to the facts (all of HEAD's history is cached): dates are the author's own.
         var from = since is null ? (DateOnly?)null : DateOnly.ParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = until is null ? (DateOnly?)null : DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var selected = facts.Where(f =>
+        bool filtered = from is not null || to is not null || authorPattern is not null;
+        var (weeks, allFacts) = Counted(session, repository, needFacts: filtered);
+        HabitReport report;
+        if (!filtered)
         {
-            var day = DateOnly.FromDateTime(f.Time.DateTime);
-            return (from is null || day >= from) && (to is null || day <= to) && (authorPattern is null || authorPattern.IsMatch($"{f.AuthorName} <{f.Author}>"));
-        });
-        var report = HabitReport.Build(selected);
+            var totals = new HabitCounts();
+            foreach (var week in weeks) totals.Add(week.Counts);
+            report = new HabitReport(weeks, totals);
+        }
+        else
+        {
+            report = HabitReport.Build(allFacts!.Where(f =>
+            {
+                var day = DateOnly.FromDateTime(f.Time.DateTime);
+                return (from is null || day >= from) && (to is null || day <= to) && (authorPattern is null || authorPattern.IsMatch($"{f.AuthorName} <{f.Author}>"));
+            }));
+        }
         Timing.Mark("report built");
         void Render(TextWriter output)
         {
@@ -78,33 +87,79 @@ internal static class ReportCommand
     }
 
     /// <summary>
-    /// Every non-merge commit's facts: from the cache, plus the commits made since it was written
-    /// (all of them when there is no cache or history was rewritten), and the cache brought up to date.
+    /// The weeks counted over HEAD's history, and (when <paramref name="needFacts"/>) every
+    /// commit's facts: from the cache where it still holds, reading from git only the commits made
+    /// since (all of them when there is no cache or history was rewritten), and the cache brought up
+    /// to date.
     /// </summary>
-    private static List<CommitFacts> Facts(CheckSession session, Repository repository)
+    private static (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Counted(CheckSession session, Repository repository, bool needFacts)
     {
         var config = session.Config.Config;
         var window = CheckSession.FixForwardWindow(config);
         string library = config.PatternLibraryRelativePath;
         string key = ReportCache.Key(session.Config.Result?.Text, window, library);
+        string git = repository.GitDirectory;
         string head = repository.Head() ?? throw new InputException($"the repository at {repository.Root} has no commits yet: nothing to report");
-        var cache = ReportCache.Read(repository.GitDirectory, key);
-        if (cache is not null && cache.Head == head) return cache.Facts;
-        bool extend = cache is not null && repository.IsAncestorOfHead(cache.Head);
-        var known = extend ? cache!.Facts : [];
-        var fresh = repository.ReportLog(extend ? $"{cache!.Head}..HEAD" : "HEAD", library)
-            .Where(c => !c.Commit.IsMerge).OrderBy(c => c.Commit.Time).ThenBy(c => c.Commit.Id, StringComparer.Ordinal).ToList();
-        Timing.Mark($"history read ({fresh.Count} new commit(s), {known.Count} cached)");
+        var cached = ReportCache.ReadHead(git, key);
+        if (cached is not null && cached.Head != head && !repository.IsAncestorOfHead(cached.Head)) cached = null; // Rewritten history.
+        Timing.Mark(cached is null ? "no usable cache" : "cache head read");
 
-        // Every commit by time, to find the ones within the window before each new commit.
-        var timeline = known.Select(f => (f.Id, f.Author, f.Time, f.Subject))
-            .Concat(fresh.Select(c => (c.Commit.Id, c.Commit.Author, c.Commit.Time, Subject: HabitReport.SubjectOf(c.Commit.Message))))
-            .OrderBy(c => c.Time).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        if (cached is not null && cached.Head == head)
+        {
+            if (!needFacts) return (cached.Weeks, null);
+            return ReportCache.ReadFacts(git, cached.Length) is { } all ? (cached.Weeks, all) : Rebuild();
+        }
+
+        var fresh = repository.ReportLog(cached is null ? "HEAD" : $"{cached.Head}..HEAD", library)
+            .Where(c => !c.Commit.IsMerge).OrderBy(c => c.Commit.Time).ThenBy(c => c.Commit.Id, StringComparer.Ordinal).ToList();
+        Timing.Mark($"history read ({fresh.Count} new commit(s))");
+        if (cached is null) return Compute([], fresh, rewrite: true, previousLength: 0, previousWeeks: []);
+
+        // Only the cached commits in the fix-forward window before the new ones are needed to judge them.
+        var start = fresh.Count == 0 ? DateTimeOffset.MaxValue : fresh[0].Commit.Time - window;
+        var known = fresh.Count == 0 ? [] : ReportCache.ReadTail(git, cached.Length, start) ?? ReportCache.ReadFacts(git, cached.Length);
+        if (known is null) return Rebuild();
+        var result = Compute(known, fresh, rewrite: false, cached.Length, cached.Weeks);
+        return (result.Weeks, needFacts ? ReportCache.ReadFacts(git, new FileInfo(ReportCache.FactsPath(git)).Length) ?? Rebuild().Facts : null);
+
+        (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Rebuild()
+        {
+            var all = repository.ReportLog("HEAD", library).Where(c => !c.Commit.IsMerge)
+                .OrderBy(c => c.Commit.Time).ThenBy(c => c.Commit.Id, StringComparer.Ordinal).ToList();
+            return Compute([], all, rewrite: true, previousLength: 0, previousWeeks: []);
+        }
+
+        (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Compute(List<CommitFacts> earlierFacts, List<(ReportCommit Commit, string AuthorName)> commits,
+            bool rewrite, long previousLength, IReadOnlyList<WeekReport> previousWeeks)
+        {
+            var facts = NewFacts(repository, config, window, earlierFacts, commits);
+            // The weeks: those counted before, plus the new commits'.
+            var weeks = previousWeeks.ToDictionary(w => w.Week, w => w, StringComparer.Ordinal);
+            foreach (var week in HabitReport.Build(facts).Weeks)
+            {
+                if (weeks.TryGetValue(week.Week, out var existing)) existing.Counts.Add(week.Counts);
+                else weeks[week.Week] = week;
+            }
+            var ordered = weeks.Values.OrderBy(w => w.Week, StringComparer.Ordinal).ToList();
+            ReportCache.Write(git, key, head, facts, previousLength, rewrite, ordered);
+            Timing.Mark("cache written");
+            return (ordered, rewrite ? facts : null);
+        }
+    }
+
+    /// <summary>
+    /// The facts of new commits. Files (a diff each) are read only where they can change a verdict:
+    /// a commit whose subject could make it a fix-forward, and its author's commits in the window before it.
+    /// </summary>
+    private static List<CommitFacts> NewFacts(Repository repository, Core.Configuration.CareerLspConfig config, TimeSpan window,
+        List<CommitFacts> earlierFacts, List<(ReportCommit Commit, string AuthorName)> fresh)
+    {
+        var timeline = earlierFacts.Select(f => new TimelineCommit(f.Id, f.Author, f.Time, f.Subject))
+            .Concat(fresh.Select(c => new TimelineCommit(c.Commit.Id, c.Commit.Author, c.Commit.Time, HabitReport.SubjectOf(c.Commit.Message)))).ToList();
+        timeline.Sort((a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : string.CompareOrdinal(a.Id, b.Id));
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < timeline.Count; i++) position[timeline[i].Id] = i;
 
-        // Files are read (a diff each) only where they can change a verdict: a new commit whose
-        // subject could make it a fix-forward, and its author's commits in the window before it.
         var patterns = config.SettingFor("CL044").GetStrings("patterns");
         var needFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (commit, _) in fresh)
@@ -120,8 +175,7 @@ internal static class ReportCommand
         var files = needFiles.Count == 0 ? [] : repository.FilesOf(needFiles);
         Timing.Mark($"files read for {needFiles.Count} commit(s)");
 
-        var facts = new List<CommitFacts>(known.Count + fresh.Count);
-        facts.AddRange(known);
+        var facts = new List<CommitFacts>(fresh.Count);
         foreach (var (commit, name) in fresh)
         {
             var earlier = new List<PastCommit>();
@@ -130,12 +184,12 @@ internal static class ReportCommand
                 var e = timeline[j];
                 earlier.Insert(0, new PastCommit(e.Id, e.Author, e.Time, e.Subject, files.GetValueOrDefault(e.Id) ?? []));
             }
-            var withFiles = commit with { Files = files.GetValueOrDefault(commit.Id) ?? [] };
-            facts.Add(HabitReport.Facts(withFiles, name, earlier, config, window));
+            facts.Add(HabitReport.Facts(commit with { Files = files.GetValueOrDefault(commit.Id) ?? [] }, name, earlier, config, window));
         }
-        ReportCache.Write(repository.GitDirectory, key, head, facts);
         return facts;
     }
+
+    private sealed record TimelineCommit(string Id, string Author, DateTimeOffset Time, string Subject);
 
     private static string Share(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0}%";
 

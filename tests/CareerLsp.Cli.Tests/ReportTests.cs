@@ -53,6 +53,9 @@ public sealed class ReportTests
         Assert.Equal("3,3,2,0,2,0", Counts(weeks[1]));
         Assert.Equal("6,4,3,1,2,1", Counts(json.RootElement.GetProperty("totals")));
         Assert.Equal(["outage, fixing first"], weeks[0].GetProperty("skipReasons").EnumerateArray().Select(r => r.GetString()));
+        // The second run answers from the cache: the same report, to the byte.
+        Assert.Equal(result.Stdout, repo.Run("report", "--format", "json").Stdout);
+        Assert.Equal(repo.Run("report").Stdout, repo.Run("report").Stdout);
     }
 
     [Fact]
@@ -96,11 +99,13 @@ public sealed class ReportTests
     {
         using var repo = TwoWeeks();
         Assert.Equal(6, Total(repo));
-        Assert.True(File.Exists(Path.Combine(repo.Root, ".git", "careerlsp", "report-cache")));
+        Assert.True(File.Exists(Path.Combine(repo.Root, ".git", "careerlsp", "report-head")));
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(repo.Root, ".git", "careerlsp", "report-facts")).Length);
 
         CommitAt(repo, "2026-01-15T09:00:00+01:00", SourcesOnly, "src/next.py", "y = 1\n");
         var timed = CliRunner.Shell(repo.Root, "eval \"$CAREERLSP report --format json\" >/dev/null", new Dictionary<string, string> { ["CAREERLSP_TIMING"] = "1" });
-        Assert.Contains("history read (1 new commit(s), 6 cached)", timed.Stderr);
+        Assert.Contains("cache head read", timed.Stderr);
+        Assert.Contains("history read (1 new commit(s))", timed.Stderr);
         Assert.Equal(7, Total(repo));
         Assert.Equal(5, Total(repo, "withSources"));
 
@@ -108,13 +113,19 @@ public sealed class ReportTests
         repo.Git("reset -q --hard HEAD~2");
         CommitAt(repo, "2026-01-16T09:00:00+01:00", "fix typo\n", "src/other.py", "z = 1\n");
         timed = CliRunner.Shell(repo.Root, "eval \"$CAREERLSP report --format json\" >/dev/null", new Dictionary<string, string> { ["CAREERLSP_TIMING"] = "1" });
-        Assert.Contains("history read (6 new commit(s), 0 cached)", timed.Stderr);
+        Assert.Contains("no usable cache", timed.Stderr);
+        Assert.Contains("history read (6 new commit(s))", timed.Stderr);
         Assert.Equal(6, Total(repo));
         Assert.Equal(3, Total(repo, "withSources"));
 
-        // A damaged cache is read again from git, not trusted.
-        File.WriteAllText(Path.Combine(repo.Root, ".git", "careerlsp", "report-cache"), "garbage\tx\n");
+        // A damaged cache is read again from git, not trusted: the head file, or the facts under it.
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "careerlsp", "report-head"), "garbage\tx\n");
         Assert.Equal(6, Total(repo));
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "careerlsp", "report-facts"), "");
+        Assert.Equal(6, Total(repo));
+        // Filters read the cached facts (the weeks alone cannot be filtered).
+        var filtered = JsonDocument.Parse(repo.Run("report", "--format", "json", "--since", "2026-01-12").Stdout).RootElement;
+        Assert.Equal(3, filtered.GetProperty("totals").GetProperty("commits").GetInt32());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ work="$here/.work/report"
 commits="${COMMITS:-100000}"
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 [ -x "$root/dist/server/careerlsp" ] || (cd "$root" && npm run build >/dev/null)
-repo="$work/repo-v2-$commits"
+repo="$work/repo-v3-$commits"
 if [ ! -d "$repo/.git" ]; then
   rm -rf "$repo" && mkdir -p "$repo" && git -C "$repo" init -q -b main
   # Commits an hour apart by three authors, with subjects that say what they do; one in twenty is a
@@ -18,7 +18,8 @@ if [ ! -d "$repo/.git" ]; then
   python3 - "$commits" <<'PY' | git -C "$repo" fast-import --quiet
 import sys
 n = int(sys.argv[1])
-t = 1735689600  # 2025-01-01
+import time
+t = int(time.time()) - n * 3600 - 86400  # ends a day ago: new commits come after the history, as in life
 authors = ["ana@example.com", "ben@example.com", "chi@example.com"]
 out = sys.stdout
 library = "# Common Patterns\n\nLessons.\n\n# Git\n\n"

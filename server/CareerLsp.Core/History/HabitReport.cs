@@ -29,7 +29,8 @@ public sealed class HabitCounts
     /// <summary>Each skip's reason, in commit order.</summary>
     public List<string> SkipReasons { get; } = [];
 
-    internal void Add(HabitCounts other)
+    /// <summary>Adds another week's (or commit's) counts to these.</summary>
+    public void Add(HabitCounts other)
     {
         Commits += other.Commits;
         WithSources += other.WithSources;
