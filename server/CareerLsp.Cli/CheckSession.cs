@@ -109,7 +109,7 @@ internal sealed class CheckSession
         CommitContext context;
         try
         {
-            context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: FixForwardWindow(Config.Config),
+            context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: Core.History.FixForward.WindowFor(Config.Config),
                 withRecent: RoughSubject(text.Text) is not { } subject || Core.History.FixForward.SubjectMayFix(subject));
         }
         catch (GitException e) when (e.GitMissing)
@@ -133,7 +133,7 @@ internal sealed class CheckSession
             InvalidEncodingOffset = text.InvalidUtf8Offset,
             Patterns = Patterns,
             Change = context.StagedDiff is { } diff ? ChangeEvidence.FromDiff(diff, ignoredPath: Config.Config.PatternLibraryRelativePath) : null,
-            History = HistoryOf(context),
+            History = context.History(),
         };
         if (hasLibrary) Timing.Mark("pattern library read and indexed");
         var result = Checker.CheckCommitMessage(text.Text, options);
@@ -152,16 +152,6 @@ internal sealed class CheckSession
         }
         return null;
     }
-
-    /// <summary>The configured fix-forward window (<c>fix-forward-history.window</c>, minutes).</summary>
-    internal static TimeSpan FixForwardWindow(Core.Configuration.CareerLspConfig config) =>
-        TimeSpan.FromMinutes(Math.Max(1, config.SettingFor("CL047").GetInt("window", (int)Core.History.FixForward.DefaultWindow.TotalMinutes)));
-
-    /// <summary>What fix-forward detection needs about the commit being made, when git knows who is committing.</summary>
-    internal static Core.History.CommitHistory? HistoryOf(CommitContext context) =>
-        context.AuthorEmail is { } author && context.Repository is not null
-            ? new Core.History.CommitHistory(author, DateTimeOffset.UtcNow, context.StagedFiles, context.Recent)
-            : null;
 
     /// <summary>Every commit of a range, as stored (comments are already gone), merges left out.</summary>
     public void CheckCommits(string range, int? limit = null)

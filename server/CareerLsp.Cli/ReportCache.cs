@@ -59,7 +59,7 @@ internal static class ReportCache
     }
 
     /// <summary>Every cached fact (the first <paramref name="length"/> bytes of the facts file), or <c>null</c> when damaged.</summary>
-    public static List<CommitFacts>? ReadFacts(string gitDirectory, long length) => ReadFacts(gitDirectory, length, from: 0, since: null);
+    public static List<CommitFacts>? ReadFacts(string gitDirectory, long length) => ReadFacts(gitDirectory, length, from: 0, since: null).Facts;
 
     /// <summary>
     /// The cached facts from <paramref name="since"/> on, read from the end of the file: those in the
@@ -69,21 +69,20 @@ internal static class ReportCache
     public static List<CommitFacts>? ReadTail(string gitDirectory, long length, DateTimeOffset since)
     {
         const long Tail = 256 * 1024;
-        if (length <= Tail) return ReadFacts(gitDirectory, length, 0, since);
-        var facts = ReadFacts(gitDirectory, length, length - Tail, since, skipFirstLine: true);
+        if (length <= Tail) return ReadFacts(gitDirectory, length, 0, since).Facts;
+        var (facts, oldest) = ReadFacts(gitDirectory, length, length - Tail, since, skipFirstLine: true);
         // Reaching back far enough means the oldest line read is older than the window's start.
-        return facts is not null && OldestRead < since ? facts : null;
+        return facts is not null && oldest < since ? facts : null;
     }
 
-    [ThreadStatic] private static DateTimeOffset OldestRead;
-
-    private static List<CommitFacts>? ReadFacts(string gitDirectory, long length, long from, DateTimeOffset? since, bool skipFirstLine = false)
+    /// <summary>The facts from <paramref name="since"/> on, and the oldest time read (to tell whether the read reached back far enough).</summary>
+    private static (List<CommitFacts>? Facts, DateTimeOffset Oldest) ReadFacts(string gitDirectory, long length, long from, DateTimeOffset? since, bool skipFirstLine = false)
     {
         string text;
         try
         {
             using var stream = new FileStream(FactsPath(gitDirectory), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            if (stream.Length < length) return null;
+            if (stream.Length < length) return (null, default);
             stream.Position = from;
             var buffer = new byte[length - from];
             stream.ReadExactly(buffer);
@@ -91,7 +90,7 @@ internal static class ReportCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return (null, default);
         }
         var rest = text.AsSpan();
         if (skipFirstLine)
@@ -99,7 +98,7 @@ internal static class ReportCache
             int first = rest.IndexOf('\n');
             rest = first < 0 ? default : rest[(first + 1)..];
         }
-        OldestRead = DateTimeOffset.MaxValue;
+        var oldest = DateTimeOffset.MaxValue;
         // One pass over spans: a report over 100,000 commits may read every line.
         var facts = new List<CommitFacts>(since is null ? rest.Count('\n') : 64);
         var authors = new Dictionary<string, string>(StringComparer.Ordinal); // Authors repeat: one string each.
@@ -109,17 +108,17 @@ internal static class ReportCache
             int eol = rest.IndexOf('\n');
             var line = eol < 0 ? rest : rest[..eol];
             rest = eol < 0 ? default : rest[(eol + 1)..];
-            if (line.Split(fields, '\t') != 10) return null;
+            if (line.Split(fields, '\t') != 10) return (null, default);
             if (!long.TryParse(line[fields[1]], CultureInfo.InvariantCulture, out long seconds) || !int.TryParse(line[fields[2]], CultureInfo.InvariantCulture, out int offset) ||
-                !int.TryParse(line[fields[7]], CultureInfo.InvariantCulture, out int patterns) || line[fields[8]].Length == 0) return null;
+                !int.TryParse(line[fields[7]], CultureInfo.InvariantCulture, out int patterns) || line[fields[8]].Length == 0) return (null, default);
             var time = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(TimeSpan.FromMinutes(offset));
-            if (time < OldestRead) OldestRead = time;
+            if (time < oldest) oldest = time;
             if (since is { } start && time < start) continue;
             var flag = line[fields[8]];
             facts.Add(new CommitFacts(line[fields[0]].ToString(), Shared(authors, line[fields[4]]), Shared(authors, line[fields[3]]), time, Unescape(line[fields[9]].ToString()),
                 line[fields[5]] is "1", line[fields[6]] is "1", flag[0] == '1', patterns, flag.Length > 1 ? Unescape(flag[1..].ToString()) : null));
         }
-        return facts;
+        return (facts, oldest);
     }
 
     /// <summary>

@@ -44,9 +44,7 @@ internal static class ReportCommand
         HabitReport report;
         if (!filtered)
         {
-            var totals = new HabitCounts();
-            foreach (var week in weeks) totals.Add(week.Counts);
-            report = new HabitReport(weeks, totals);
+            report = HabitReport.FromWeeks(weeks);
         }
         else
         {
@@ -95,7 +93,7 @@ internal static class ReportCommand
     private static (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Counted(CheckSession session, Repository repository, bool needFacts)
     {
         var config = session.Config.Config;
-        var window = CheckSession.FixForwardWindow(config);
+        var window = FixForward.WindowFor(config);
         string library = config.PatternLibraryRelativePath;
         string key = ReportCache.Key(session.Config.Result?.Text, window, library);
         string git = repository.GitDirectory;

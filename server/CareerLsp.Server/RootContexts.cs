@@ -52,7 +52,7 @@ internal sealed class RootContext
                 {
                     // The staged diff is read alongside, only when there is a library to match it against.
                     _commit = Repository.ReadCommitContext(Directory, withDiff: LibraryPath is { } library && File.Exists(library),
-                        fixForwardWindow: TimeSpan.FromMinutes(Math.Max(1, Config.Config.SettingFor("CL047").GetInt("window", (int)Core.History.FixForward.DefaultWindow.TotalMinutes))));
+                        fixForwardWindow: Core.History.FixForward.WindowFor(Config.Config));
                 }
                 catch (GitException)
                 {
@@ -239,9 +239,7 @@ internal sealed class RootContext
             PathExists = commit.Repository is { } repository ? repository.PathExists : null,
             Patterns = Patterns(),
             Change = StagedChange(),
-            History = commit.AuthorEmail is { } author && commit.Repository is not null
-                ? new Core.History.CommitHistory(author, DateTimeOffset.UtcNow, commit.StagedFiles, commit.Recent)
-                : null,
+            History = commit.History(),
         };
     }
 }

@@ -25,6 +25,10 @@ public sealed record CommitContext(Repository? Repository, CommitParseOptions Pa
 
     /// <summary>Recent commits on HEAD within the fix-forward window, oldest first, merges left out.</summary>
     public IReadOnlyList<Core.History.PastCommit> Recent { get; init; } = [];
+
+    /// <summary>What fix-forward detection needs about the commit being made now, when git knows who is committing.</summary>
+    public Core.History.CommitHistory? History() =>
+        AuthorEmail is { } author && Repository is not null ? new Core.History.CommitHistory(author, DateTimeOffset.UtcNow, StagedFiles, Recent) : null;
 }
 
 /// <summary>A commit's abbreviated id and subject.</summary>

@@ -38,6 +38,10 @@ public static class FixForward
     /// <summary>How far back the author's commits are read (configurable: <c>window</c> in minutes).</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(2);
 
+    /// <summary>The configured window (<c>fix-forward-history.window</c>, minutes; at least one).</summary>
+    public static TimeSpan WindowFor(Configuration.CareerLspConfig config) =>
+        TimeSpan.FromMinutes(Math.Max(1, config.SettingFor("CL047").GetInt("window", (int)DefaultWindow.TotalMinutes)));
+
     public const int SmallChange = 10;
 
     public static FixForwardVerdict? Detect(PendingCommit candidate, IReadOnlyList<PastCommit> history, TimeSpan? window = null, IReadOnlyList<string>? subjectPatterns = null)

@@ -87,7 +87,6 @@ public sealed record HabitReport(IReadOnlyList<WeekReport> Weeks, HabitCounts To
         // Keyed by year * 100 + week, and no sorting of the commits: a report over 100,000 cached
         // commits runs this on every call, so it allocates per week, not per commit.
         var weeks = new Dictionary<int, WeekReport>();
-        var totals = new HabitCounts();
         foreach (var commit in facts)
         {
             var date = commit.Time.DateTime;
@@ -109,25 +108,15 @@ public sealed record HabitReport(IReadOnlyList<WeekReport> Weeks, HabitCounts To
         }
         var ordered = weeks.Values.ToList();
         ordered.Sort((a, b) => string.CompareOrdinal(a.Week, b.Week));
-        // Skip reasons in commit order within each week (the facts may come in any order).
-        foreach (var week in ordered) totals.Add(week.Counts);
-        return new HabitReport(ordered, totals);
+        return FromWeeks(ordered);
     }
 
-    /// <summary>Facts for commits that all have their files, in one go (tests, small histories).</summary>
-    public static HabitReport Build(IEnumerable<ReportCommit> commits, CareerLspConfig config, TimeSpan? fixForwardWindow = null)
+    /// <summary>A report of weeks already counted (in order): the totals are their sum.</summary>
+    public static HabitReport FromWeeks(IReadOnlyList<WeekReport> weeks)
     {
-        var ordered = commits.Where(c => !c.IsMerge).OrderBy(c => c.Time).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var window = fixForwardWindow ?? History.FixForward.DefaultWindow;
-        var facts = new List<CommitFacts>(ordered.Count);
-        for (int i = 0; i < ordered.Count; i++)
-        {
-            var earlier = new List<PastCommit>();
-            for (int j = i - 1; j >= 0 && ordered[i].Time - ordered[j].Time <= window; j--)
-                earlier.Insert(0, new PastCommit(ordered[j].Id, ordered[j].Author, ordered[j].Time, SubjectOf(ordered[j].Message), ordered[j].Files));
-            facts.Add(Facts(ordered[i], "", earlier, config, window));
-        }
-        return Build(facts);
+        var totals = new HabitCounts();
+        foreach (var week in weeks) totals.Add(week.Counts);
+        return new HabitReport(weeks, totals);
     }
 
     /// <summary>A stored message's first line, trimmed.</summary>

@@ -23,8 +23,7 @@ public sealed class FixForwardHistory() : Rule("CL047", "fix-forward-history", S
     internal static FixForwardVerdict? VerdictFor(RuleContext context)
     {
         if (context.Options.History is not { } history || context.Commit is not { IsEmpty: false, IsMerge: false, IsRevert: false } commit) return null;
-        int minutes = context.Config.SettingFor("CL047").GetInt("window", (int)FixForward.DefaultWindow.TotalMinutes);
         var pending = new PendingCommit(history.Author, history.Now, commit.Subject, history.Staged);
-        return FixForward.Detect(pending, history.Recent, TimeSpan.FromMinutes(Math.Max(1, minutes)), context.Config.SettingFor("CL044").GetStrings("patterns"));
+        return FixForward.Detect(pending, history.Recent, FixForward.WindowFor(context.Config), context.Config.SettingFor("CL044").GetStrings("patterns"));
     }
 }
