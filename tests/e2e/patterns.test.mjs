@@ -167,3 +167,27 @@ test('the library open: outline of categories and entries, and a code lens with 
   assert.equal(await server.stop(), 0);
   repo.cleanup();
 });
+
+test('commit box: a small follow-up to the last commit is named as its fix-forward', async () => {
+  const repo = tempRepository();
+  // Who is committing comes from user.email, as git decides it.
+  execFileSync('git', ['config', 'user.email', 'test@example.invalid'], { cwd: repo.dir });
+  repo.write('src/csv.py', "def export(rows):\n    return ','.join(rows)\n");
+  git(repo.dir, 'add', '-A');
+  git(repo.dir, 'commit', '-q', '-m', 'Add the CSV exporter');
+  const id = git(repo.dir, 'rev-parse', '--short=7', 'HEAD').trim();
+  repo.write('src/csv.py', "def export(rows):\n    return ';'.join(rows)\n");
+  git(repo.dir, 'add', '-A');
+  const server = await startServer({ rootDir: repo.dir });
+  const uri = scmUri(repo.dir);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'scminput', version: 1, text: 'Update csv.py\n' } });
+  const published = await server.diagnostics(uri, (p) => codes(p).includes('CL047'));
+  const finding = published.diagnostics.find((d) => d.code === 'CL047');
+  assert.match(finding.message, new RegExp(`fix-forward of ${id} "Add the CSV exporter"`));
+  assert.deepEqual(finding.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } });
+  // A subject that says what the change does is a step of its own.
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'Use semicolons as the CSV separator\n' }] });
+  await server.diagnostics(uri, (p) => p.version === 2 && !codes(p).includes('CL047'));
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+});
