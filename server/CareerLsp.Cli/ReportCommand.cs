@@ -22,8 +22,7 @@ internal static class ReportCommand
             if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 throw new UsageException($"{name} takes a date as YYYY-MM-DD, not \"{value}\"");
         }
-        var repository = session.RequireRepository();
-        if (!repository.HasCommits) throw new InputException($"the repository at {repository.Root} has no commits yet: nothing to report");
+        var repository = session.RequireRepository(); // Counted says so when there is no commit yet.
         System.Text.RegularExpressions.Regex? authorPattern = null;
         if (author is not null)
         {
@@ -94,12 +93,14 @@ internal static class ReportCommand
     {
         var config = session.Config.Config;
         var window = FixForward.WindowFor(config);
+        var patterns = config.SettingFor("CL044").GetStrings("patterns");
         string library = config.PatternLibraryRelativePath;
         string key = ReportCache.Key(session.Config.Result?.Text, window, library);
         string git = repository.GitDirectory;
-        string head = repository.Head() ?? throw new InputException($"the repository at {repository.Root} has no commits yet: nothing to report");
         var cached = ReportCache.ReadHead(git, key);
-        if (cached is not null && cached.Head != head && !repository.IsAncestorOfHead(cached.Head)) cached = null; // Rewritten history.
+        var (current, cachedIsAncestor) = cached is null ? (repository.Head(), false) : repository.HeadAndAncestry(cached.Head);
+        string head = current ?? throw new InputException($"the repository at {repository.Root} has no commits yet: nothing to report");
+        if (cached is not null && cached.Head != head && !cachedIsAncestor) cached = null; // Rewritten history.
         Timing.Mark(cached is null ? "no usable cache" : "cache head read");
 
         if (cached is not null && cached.Head == head)
@@ -108,29 +109,48 @@ internal static class ReportCommand
             return ReportCache.ReadFacts(git, cached.Length) is { } all ? (cached.Weeks, all) : Rebuild();
         }
 
-        var fresh = repository.ReportLog(cached is null ? "HEAD" : $"{cached.Head}..HEAD", library)
-            .Where(c => !c.Commit.IsMerge).OrderBy(c => c.Commit.Time).ThenBy(c => c.Commit.Id, StringComparer.Ordinal).ToList();
-        Timing.Mark($"history read ({fresh.Count} new commit(s))");
-        if (cached is null) return Compute([], fresh, rewrite: true, previousLength: 0, previousWeeks: []);
+        // Prefetching pays when the log is long; after a few new commits the files needed are mostly
+        // cached commits', read in one call at the end.
+        using var prefetch = new FilePrefetch(repository, window, eager: cached is null);
+        var fresh = ReadLog(cached is null ? "HEAD" : $"{cached.Head}..HEAD", prefetch);
+        if (cached is null) return Compute([], fresh, rewrite: true, previousLength: 0, previousWeeks: [], prefetch);
 
         // Only the cached commits in the fix-forward window before the new ones are needed to judge them.
         var start = fresh.Count == 0 ? DateTimeOffset.MaxValue : fresh[0].Commit.Time - window;
         var known = fresh.Count == 0 ? [] : ReportCache.ReadTail(git, cached.Length, start) ?? ReportCache.ReadFacts(git, cached.Length);
         if (known is null) return Rebuild();
-        var result = Compute(known, fresh, rewrite: false, cached.Length, cached.Weeks);
+        var result = Compute(known, fresh, rewrite: false, cached.Length, cached.Weeks, prefetch);
         return (result.Weeks, needFacts ? ReportCache.ReadFacts(git, new FileInfo(ReportCache.FactsPath(git)).Length) ?? Rebuild().Facts : null);
 
         (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Rebuild()
         {
-            var all = repository.ReportLog("HEAD", library).Where(c => !c.Commit.IsMerge)
-                .OrderBy(c => c.Commit.Time).ThenBy(c => c.Commit.Id, StringComparer.Ordinal).ToList();
-            return Compute([], all, rewrite: true, previousLength: 0, previousWeeks: []);
+            using var again = new FilePrefetch(repository, window, eager: true);
+            return Compute([], ReadLog("HEAD", again), rewrite: true, previousLength: 0, previousWeeks: [], again);
         }
 
-        (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Compute(List<CommitFacts> earlierFacts, List<(ReportCommit Commit, string AuthorName)> commits,
-            bool rewrite, long previousLength, IReadOnlyList<WeekReport> previousWeeks)
+        // The log's non-merge commits, oldest first, each message read as git writes it (and not
+        // kept: a history's messages would be most of the report's memory); the prefetch sees each.
+        List<NewCommit> ReadLog(string range, FilePrefetch files)
         {
-            var facts = NewFacts(repository, config, window, earlierFacts, commits);
+            var commits = new List<NewCommit>();
+            repository.ReportLog(range, library, (commit, name) =>
+            {
+                if (commit.IsMerge) return;
+                var message = HabitReport.ReadMessage(commit.Message, config);
+                bool mayFix = HabitReport.MayBeFixForward(message.Subject, patterns);
+                commits.Add(new NewCommit(commit with { Message = "" }, name, message, mayFix));
+                files.Observe(commit, mayFix);
+            });
+            commits.Sort((a, b) => a.Commit.Time != b.Commit.Time ? a.Commit.Time.CompareTo(b.Commit.Time) : string.CompareOrdinal(a.Commit.Id, b.Commit.Id));
+            Timing.Mark($"history read ({commits.Count} new commit(s))");
+            return commits;
+        }
+
+        (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Compute(List<CommitFacts> earlierFacts, List<NewCommit> commits,
+            bool rewrite, long previousLength, IReadOnlyList<WeekReport> previousWeeks, FilePrefetch files)
+        {
+            var facts = NewFacts(config, window, earlierFacts, commits, files);
+            Timing.Mark("facts counted");
             // The weeks: those counted before, plus the new commits'.
             var weeks = previousWeeks.ToDictionary(w => w.Week, w => w, StringComparer.Ordinal);
             foreach (var week in HabitReport.Build(facts).Weeks)
@@ -149,20 +169,22 @@ internal static class ReportCommand
     /// The facts of new commits. Files (a diff each) are read only where they can change a verdict:
     /// a commit whose subject could make it a fix-forward, and its author's commits in the window before it.
     /// </summary>
-    private static List<CommitFacts> NewFacts(Repository repository, Core.Configuration.CareerLspConfig config, TimeSpan window,
-        List<CommitFacts> earlierFacts, List<(ReportCommit Commit, string AuthorName)> fresh)
+    private static List<CommitFacts> NewFacts(Core.Configuration.CareerLspConfig config, TimeSpan window,
+        List<CommitFacts> earlierFacts, List<NewCommit> fresh, FilePrefetch prefetch)
     {
         var timeline = earlierFacts.Select(f => new TimelineCommit(f.Id, f.Author, f.Time, f.Subject))
-            .Concat(fresh.Select(c => new TimelineCommit(c.Commit.Id, c.Commit.Author, c.Commit.Time, HabitReport.SubjectOf(c.Commit.Message)))).ToList();
+            .Concat(fresh.Select(c => new TimelineCommit(c.Commit.Id, c.Commit.Author, c.Commit.Time, c.Message.Subject))).ToList();
         timeline.Sort((a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : string.CompareOrdinal(a.Id, b.Id));
         var position = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < timeline.Count; i++) position[timeline[i].Id] = i;
 
         var patterns = config.SettingFor("CL044").GetStrings("patterns");
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
         var needFiles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (commit, _) in fresh)
+        foreach (var (commit, _, _, mayFix) in fresh)
         {
-            if (!HabitReport.MayBeFixForward(HabitReport.SubjectOf(commit.Message), patterns)) continue;
+            if (!mayFix) continue;
+            candidates.Add(commit.Id);
             for (int j = position[commit.Id] - 1; j >= 0 && commit.Time - timeline[j].Time <= window; j--)
             {
                 if (!string.Equals(timeline[j].Author, commit.Author, StringComparison.OrdinalIgnoreCase)) continue;
@@ -170,22 +192,33 @@ internal static class ReportCommand
                 needFiles.Add(commit.Id);
             }
         }
-        var files = needFiles.Count == 0 ? [] : repository.FilesOf(needFiles);
+        Timing.Mark("timeline built");
+        var files = prefetch.Complete(needFiles);
         Timing.Mark($"files read for {needFiles.Count} commit(s)");
 
         var facts = new List<CommitFacts>(fresh.Count);
-        foreach (var (commit, name) in fresh)
+        foreach (var (commit, name, message, mayFix) in fresh)
         {
-            var earlier = new List<PastCommit>();
-            for (int j = position[commit.Id] - 1; j >= 0 && commit.Time - timeline[j].Time <= window; j--)
+            // Only a commit whose subject could make it a fix-forward needs the commits before it.
+            List<PastCommit> earlier = [];
+            if (candidates.Contains(commit.Id))
             {
-                var e = timeline[j];
-                earlier.Insert(0, new PastCommit(e.Id, e.Author, e.Time, e.Subject, files.GetValueOrDefault(e.Id) ?? []));
+                for (int j = position[commit.Id] - 1; j >= 0 && commit.Time - timeline[j].Time <= window; j--)
+                {
+                    var e = timeline[j];
+                    earlier.Insert(0, new PastCommit(e.Id, e.Author, e.Time, e.Subject, files.GetValueOrDefault(e.Id) ?? []));
+                }
             }
-            facts.Add(HabitReport.Facts(commit with { Files = files.GetValueOrDefault(commit.Id) ?? [] }, name, earlier, config, window));
+            facts.Add(mayFix
+                ? HabitReport.Facts(files.TryGetValue(commit.Id, out var own) ? commit with { Files = own } : commit, name, message, earlier, config, window)
+                : HabitReport.NotFixForward(commit, name, message));
         }
+        Timing.Mark("facts");
         return facts;
     }
+
+    /// <summary>A commit read from the log, its message already read.</summary>
+    private sealed record NewCommit(ReportCommit Commit, string AuthorName, MessageFacts Message, bool MayFix);
 
     private sealed record TimelineCommit(string Id, string Author, DateTimeOffset Time, string Subject);
 

@@ -56,7 +56,7 @@ public sealed class Repository
     public bool IsShallow { get; }
 
     private static readonly string[] DiscoverArguments = ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository"];
-    private static readonly string[] CommitConfigArguments = ["config", "-z", "--get-regexp", @"^(core\.commentchar|core\.commentstring|commit\.cleanup|user\.email)$"];
+    private static readonly string[] CommitConfigArguments = ["config", "-z", "--get-regexp", @"^(core\.commentchar|core\.commentstring|commit\.cleanup|user\.email|author\.email)$"];
     private static readonly string[] StagedArguments = ["diff", "--cached", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"];
 
     /// <summary>Finds the repository containing <paramref name="directory"/>, or <c>null</c> when there is none.</summary>
@@ -103,17 +103,25 @@ public sealed class Repository
         $"--since={(long)window.TotalSeconds} seconds ago", "--format=%x1e%H%x00%ae%x00%at%x00%s%x00", "HEAD", "--",
     ];
 
-    /// <summary>The author e-mail git would record: <c>GIT_AUTHOR_EMAIL</c>, else <c>user.email</c>, else <c>EMAIL</c>.</summary>
+    /// <summary>
+    /// The author e-mail git would record: <c>GIT_AUTHOR_EMAIL</c>, else <c>author.email</c>, else
+    /// <c>user.email</c>, else <c>EMAIL</c>. With none of them git cannot commit at all (it will not
+    /// guess an address from a host name without a domain), so there is nothing to detect.
+    /// </summary>
     internal static string? AuthorEmailOf(GitResult config)
     {
         if (Environment.GetEnvironmentVariable("GIT_AUTHOR_EMAIL") is { Length: > 0 } fromEnvironment) return fromEnvironment;
-        string? configured = null;
+        string? user = null, author = null;
         foreach (var entry in config.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
             int newline = entry.IndexOf('\n');
-            if (newline > 0 && entry[..newline].Equals("user.email", StringComparison.OrdinalIgnoreCase)) configured = entry[(newline + 1)..];
+            if (newline <= 0) continue;
+            string key = entry[..newline];
+            if (key.Equals("author.email", StringComparison.OrdinalIgnoreCase)) author = entry[(newline + 1)..];
+            else if (key.Equals("user.email", StringComparison.OrdinalIgnoreCase)) user = entry[(newline + 1)..];
         }
-        return configured is { Length: > 0 } ? configured : Environment.GetEnvironmentVariable("EMAIL") is { Length: > 0 } email ? email : null;
+        if (author is { Length: > 0 }) return author;
+        return user is { Length: > 0 } ? user : Environment.GetEnvironmentVariable("EMAIL") is { Length: > 0 } email ? email : null;
     }
 
     /// <summary>Records of <c>%x1e%H%x00%ae%x00%at%x00%s%x00</c> with <c>--numstat -z</c>, newest first; returned oldest first.</summary>
@@ -170,70 +178,278 @@ public sealed class Repository
     /// Commits for the habit report: those reachable from HEAD (or from <paramref name="range"/>,
     /// such as <c>abc..HEAD</c>), with author, date and message but no files (a diff per commit
     /// would cost six times the log itself: see <see cref="FilesOf"/>), and the pattern library
-    /// entries each added.
+    /// entries each added; in git's order (newest first), handed over while git is still writing.
     /// </summary>
-    public IReadOnlyList<(Core.History.ReportCommit Commit, string AuthorName)> ReportLog(string range, string libraryPath)
+    /// <remarks>
+    /// One git process reads both: the library path limits only the patches, not the commits
+    /// (<c>--full-history --sparse</c> keeps every commit), so each commit's patch of the library
+    /// follows it. With <c>-z</c> each commit ends in a NUL and a patch comes after that NUL, so
+    /// the field that starts the next commit begins with the patch before it.
+    /// </remarks>
+    public void ReportLog(string range, string libraryPath, Action<Core.History.ReportCommit, string> onCommit, CancellationToken cancellation = default)
     {
-        if (!HasCommits) return [];
         if (range.StartsWith('-')) throw new GitException($"\"{range}\" is not a revision range");
-        var log = Git.Start(Root, ["log", "-z", "--format=%x1e%H%x00%P%x00%ae%x00%an%x00%aI%x00%B", range, "--"]);
-        var library = Git.Start(Root, ["log", "-p", "--unified=0", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color",
-            "--format=%x1e%H", range, "--", $":(literal){libraryPath}"]);
-        var logResult = log.Result(TimeSpan.FromMinutes(10));
-        if (!logResult.Succeeded) throw new GitException($"git could not read the history: {FirstLine(logResult.Error)}");
-        var added = new Dictionary<string, int>(StringComparer.Ordinal);
-        var libraryResult = library.Result(TimeSpan.FromMinutes(10));
-        if (libraryResult.Succeeded)
+        var parser = new ReportLogParser(onCommit);
+        var fields = new NulFields(parser.Field);
+        var result = Git.Stream(Root, ["log", "-z", "--full-history", "--sparse", "-p", "--unified=0", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color",
+            "--date=raw", "--format=%H%x00%P%x00%ae%x00%an%x00%ad%x00%B%x00", range, "--", $":(literal){libraryPath}"],
+            fields.Feed, TimeSpan.FromMinutes(10), cancellation);
+        if (!result.Succeeded)
         {
-            foreach (var record in libraryResult.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
-            {
-                int newline = record.IndexOf('\n');
-                string id = (newline < 0 ? record : record[..newline]).Trim();
-                int entries = 0;
-                foreach (var line in record.Split('\n'))
-                {
-                    // An added entry: "+- problem → remedy" (or "->"), not a detail nested under one.
-                    if (line.Length > 3 && line[0] == '+' && !line.StartsWith("+++", StringComparison.Ordinal) && line[1] is '-' or '*' && line[2] == ' ' &&
-                        (line.Contains('→') || line.Contains("->", StringComparison.Ordinal))) entries++;
-                }
-                if (id.Length > 0) added[id] = entries;
-            }
+            if (!HasCommits) return; // An unborn HEAD has no history (asked only now: the report's path counts git calls).
+            throw new GitException($"git could not read the history: {FirstLine(result.Error)}");
         }
+        fields.Complete();
+        parser.Complete();
+    }
+
+    /// <summary>The report's commits as a list, newest first (see the streaming overload).</summary>
+    public List<(Core.History.ReportCommit Commit, string AuthorName)> ReportLog(string range, string libraryPath)
+    {
         var commits = new List<(Core.History.ReportCommit, string)>();
-        foreach (var record in logResult.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = record.Split('\0', 6);
-            if (parts.Length < 6 || !DateTimeOffset.TryParse(parts[4], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)) continue;
-            int parents = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            string message = parts[5].EndsWith('\0') ? parts[5][..^1] : parts[5];
-            commits.Add((new Core.History.ReportCommit(parts[0], parts[2], time, parents, message.TrimEnd('\0'), [], added.GetValueOrDefault(parts[0])), parts[3]));
-        }
+        ReportLog(range, libraryPath, (commit, name) => commits.Add((commit, name)));
         return commits;
     }
 
-    /// <summary>The files each commit changed (against its first parent), with line counts, by id.</summary>
-    public Dictionary<string, IReadOnlyList<Core.History.ChangedFile>> FilesOf(IReadOnlyCollection<string> ids)
+    /// <summary>The fields of <c>%H %P %ae %an %ad(raw) %B</c>, a separator, and the library's patch before the next commit.</summary>
+    private sealed class ReportLogParser(Action<Core.History.ReportCommit, string> onCommit)
     {
-        var files = new Dictionary<string, IReadOnlyList<Core.History.ChangedFile>>(StringComparer.Ordinal);
-        foreach (var batch in ids.Chunk(500))
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal); // Authors repeat: one string each.
+        private int _index;
+        private string? _id, _email, _name, _message;
+        private int _parents;
+        private DateTimeOffset _time;
+        private bool _valid;
+
+        public void Field(ReadOnlySpan<byte> field)
         {
-            // --no-walk: exactly these commits, each against its first parent (a root commit against nothing).
-            var result = Git.Run(Root, ["log", "--no-walk=unsorted", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
-                "--format=%x1e%H%x00", .. batch, "--"], TimeSpan.FromMinutes(5));
-            if (!result.Succeeded) throw new GitException($"git could not read the commits' files: {FirstLine(result.Error)}");
-            foreach (var record in result.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
+            switch (_index)
             {
-                int end = record.IndexOf('\0');
-                if (end <= 0) continue;
-                files[record[..end]] = ParseFiles(record[(end + 1)..]);
+                case 0:
+                    // "<patch of the commit before>\n<id>", or just "<id>".
+                    int newline = field.LastIndexOf((byte)'\n');
+                    if (newline >= 0)
+                    {
+                        Deliver(PatternsAdded(field[..newline]));
+                        field = field[(newline + 1)..];
+                    }
+                    else
+                    {
+                        Deliver(0);
+                    }
+                    _id = System.Text.Encoding.ASCII.GetString(field);
+                    break;
+                case 1:
+                    _parents = field.IsEmpty ? 0 : field.Count((byte)' ') + 1;
+                    break;
+                case 2:
+                    _email = Shared(field);
+                    break;
+                case 3:
+                    _name = Shared(field);
+                    break;
+                case 4:
+                    _valid = TryParseRawDate(field, out _time);
+                    break;
+                case 5:
+                    _message = System.Text.Encoding.UTF8.GetString(field);
+                    break;
+            }
+            _index = _index == 6 ? 0 : _index + 1;
+        }
+
+        /// <summary>After the stream: the last commit, with the patch that may follow it.</summary>
+        public void Complete() => Deliver(0);
+
+        /// <summary>Hands over the commit read so far (once), with the entries its patch added.</summary>
+        private void Deliver(int patternsAdded)
+        {
+            if (_id is { Length: > 0 } id && _valid && _message is not null)
+                onCommit(new Core.History.ReportCommit(id, _email ?? "", _time, _parents, _message, [], patternsAdded), _name ?? "");
+            _id = _message = null;
+            _valid = false;
+        }
+
+        private string Shared(ReadOnlySpan<byte> bytes)
+        {
+            string text = System.Text.Encoding.UTF8.GetString(bytes);
+            if (_strings.TryGetValue(text, out var known)) return known;
+            _strings[text] = text;
+            return text;
+        }
+
+        /// <summary><c>--date=raw</c>: seconds since the epoch and the author's offset, "1700000000 +0100".</summary>
+        private static bool TryParseRawDate(ReadOnlySpan<byte> field, out DateTimeOffset time)
+        {
+            time = default;
+            int space = field.IndexOf((byte)' ');
+            if (space <= 0 || field.Length != space + 6 || !long.TryParse(field[..space], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long seconds) ||
+                !int.TryParse(field[(space + 2)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int hhmm)) return false;
+            int minutes = hhmm / 100 * 60 + hhmm % 100;
+            if (field[space + 1] == (byte)'-') minutes = -minutes;
+            if (Math.Abs(minutes) > 14 * 60) return false;
+            try
+            {
+                time = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(TimeSpan.FromMinutes(minutes));
+                return true;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return false;
             }
         }
+
+        /// <summary>Entries a patch of the library added: "+- problem → remedy" (or "->"), not a detail nested under one.</summary>
+        private static int PatternsAdded(ReadOnlySpan<byte> patch)
+        {
+            if (patch.IsEmpty) return 0;
+            int entries = 0;
+            foreach (var line in System.Text.Encoding.UTF8.GetString(patch).Split('\n'))
+            {
+                if (line.Length > 3 && line[0] == '+' && !line.StartsWith("+++", StringComparison.Ordinal) && line[1] is '-' or '*' && line[2] == ' ' &&
+                    (line.Contains('→') || line.Contains("->", StringComparison.Ordinal))) entries++;
+            }
+            return entries;
+        }
+    }
+
+    /// <summary>The files each commit changed (against its first parent), with line counts, by id.</summary>
+    public Dictionary<string, IReadOnlyList<Core.History.ChangedFile>> FilesOf(IReadOnlyCollection<string> ids, CancellationToken cancellation = default)
+    {
+        var files = new Dictionary<string, IReadOnlyList<Core.History.ChangedFile>>(StringComparer.Ordinal);
+        if (ids.Count == 0) return files;
+        using var reader = ReadFiles((id, list) => files[id] = list, cancellation);
+        foreach (var id in ids) reader.Add(id);
+        reader.Finish();
         return files;
     }
 
-    /// <summary>Whether <paramref name="ancestor"/> is reachable from HEAD (the history before it was not rewritten).</summary>
-    public bool IsAncestorOfHead(string ancestor) =>
-        ancestor.Length > 0 && !ancestor.StartsWith('-') && Git.Run(Root, ["merge-base", "--is-ancestor", ancestor, "HEAD"]).Succeeded;
+    /// <summary>
+    /// One <c>git diff-tree --stdin</c> that reads commits' files as their ids are added, on a thread
+    /// of its own: the report feeds it while it is still reading the log. Each commit is diffed
+    /// against its first parent (a root commit against nothing; a merge has no files).
+    /// </summary>
+    public FilesReader ReadFiles(Action<string, IReadOnlyList<Core.History.ChangedFile>> onCommit, CancellationToken cancellation = default) =>
+        new(Root, onCommit, cancellation);
+
+    /// <summary>See <see cref="ReadFiles"/>: <see cref="Add"/> ids, then <see cref="Finish"/>; <c>onCommit</c> runs on the reader's thread.</summary>
+    public sealed class FilesReader : IDisposable
+    {
+        private readonly GitInput _git;
+        private readonly Thread _thread;
+        private readonly byte[] _buffer = new byte[16 * 1024];
+        private int _length;
+        private GitResult? _result;
+        private Exception? _failure;
+        private bool _finished;
+
+        internal FilesReader(string root, Action<string, IReadOnlyList<Core.History.ChangedFile>> onCommit, CancellationToken cancellation)
+        {
+            // No ambiguity check: git would otherwise look for a ref named like each id.
+            _git = Git.StartWithInput(root, ["-c", "core.warnAmbiguousRefs=false", "diff-tree", "--stdin", "--always", "--root", "-r", "-z", "--numstat",
+                "--no-renames", "--no-ext-diff", "--no-textconv"]);
+            string? current = null;
+            var list = new List<Core.History.ChangedFile>();
+            void Flush()
+            {
+                if (current is not null) onCommit(current, list);
+                current = null;
+                list = [];
+            }
+            var fields = new NulFields(field =>
+            {
+                while (!field.IsEmpty && field[0] == (byte)'\n') field = field[1..];
+                if (field.IsEmpty) return;
+                int tab = field.IndexOf((byte)'\t');
+                if (tab < 0)
+                {
+                    // A commit's id starts its files.
+                    Flush();
+                    current = System.Text.Encoding.ASCII.GetString(field);
+                    return;
+                }
+                // "added<TAB>deleted<TAB>path" ("-" for both when binary).
+                int second = field[(tab + 1)..].IndexOf((byte)'\t');
+                if (second < 0) return;
+                second += tab + 1;
+                int added = int.TryParse(field[..tab], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int a) ? a : 0;
+                int deleted = int.TryParse(field[(tab + 1)..second], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int d) ? d : 0;
+                list.Add(new Core.History.ChangedFile(System.Text.Encoding.UTF8.GetString(field[(second + 1)..]), added, deleted));
+            });
+            _thread = new Thread(() =>
+            {
+                try
+                {
+                    _result = _git.Pending.Stream(fields.Feed, TimeSpan.FromMinutes(10), cancellation);
+                    fields.Complete();
+                    Flush();
+                }
+                catch (Exception e)
+                {
+                    _failure = e;
+                }
+            }) { IsBackground = true, Name = "careerlsp diff-tree" };
+            _thread.Start();
+        }
+
+        /// <summary>Asks for one commit's files (a full id).</summary>
+        public void Add(string id)
+        {
+            if (id.Length + 1 > _buffer.Length - _length) Send();
+            _length += System.Text.Encoding.ASCII.GetBytes(id, _buffer.AsSpan(_length));
+            _buffer[_length++] = (byte)'\n';
+        }
+
+        /// <summary>Ends the input and waits until every commit asked for was handed over.</summary>
+        /// <exception cref="GitException">git failed.</exception>
+        public void Finish()
+        {
+            if (_finished) return;
+            _finished = true;
+            try
+            {
+                Send();
+            }
+            catch (IOException)
+            {
+                // git stopped reading: its error says why, below.
+            }
+            _git.Dispose();
+            _thread.Join();
+            if (_failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+            if (_result is { Succeeded: false } failed) throw new GitException($"git could not read the commits' files: {FirstLine(failed.Error)}");
+        }
+
+        private void Send()
+        {
+            if (_length == 0) return;
+            int length = _length;
+            _length = 0;
+            _git.Write(_buffer.AsSpan(0, length));
+        }
+
+        /// <summary>Stops git if <see cref="Finish"/> was not reached (an exception on the way).</summary>
+        public void Dispose()
+        {
+            if (_finished) return;
+            _finished = true;
+            _git.Dispose();
+            _thread.Join();
+        }
+    }
+
+    /// <summary>
+    /// HEAD's commit id, and whether <paramref name="ancestor"/> is reachable from it, asked at once
+    /// (a cached report's first question).
+    /// </summary>
+    public (string? Head, bool IsAncestor) HeadAndAncestry(string ancestor)
+    {
+        var head = Git.Start(Root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+        var ancestry = ancestor.Length > 0 && !ancestor.StartsWith('-') ? Git.Start(Root, ["merge-base", "--is-ancestor", ancestor, "HEAD"]) : null;
+        var headResult = head.Result();
+        bool isAncestor = ancestry?.Result().Succeeded ?? false;
+        return (headResult.Succeeded ? headResult.Output.Trim() : null, isAncestor);
+    }
 
     /// <summary>HEAD's commit id.</summary>
     public string? Head()
@@ -319,17 +535,47 @@ public sealed class Repository
         if (limit is { } n) arguments.Add($"--max-count={n}");
         arguments.Add(range);
         arguments.Add("--");
-        var result = Git.Run(Root, arguments, TimeSpan.FromMinutes(5));
+        // Streamed: a range in CI can hold thousands of commits, each parsed as git writes it.
+        var commits = new List<CommitInfo>();
+        string? id = null, parents = null, message = null;
+        int field = 0, files = 0, lines = 0;
+        void Flush()
+        {
+            if (id is not null && message is not null)
+                commits.Add(new CommitInfo(id, (parents ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries), message, new ChangeSize(files, lines)));
+            id = parents = message = null;
+            files = lines = 0;
+        }
+        var splitter = new NulFields(bytes =>
+        {
+            var text = bytes;
+            while (!text.IsEmpty && text[0] == (byte)'\n') text = text[1..];
+            if (!text.IsEmpty && text[0] == 0x1e)
+            {
+                Flush();
+                id = System.Text.Encoding.ASCII.GetString(text[1..]);
+                field = 1;
+                return;
+            }
+            switch (field)
+            {
+                case 1: parents = System.Text.Encoding.ASCII.GetString(bytes); field = 2; return;
+                case 2: message = System.Text.Encoding.UTF8.GetString(bytes); field = 3; return;
+            }
+            // "--numstat -z": "added<TAB>deleted<TAB>path"; a binary file counts no lines.
+            int tab = text.IndexOf((byte)'\t');
+            if (tab < 0) return;
+            int second = text[(tab + 1)..].IndexOf((byte)'\t');
+            if (second < 0) return;
+            files++;
+            if (int.TryParse(text[..tab], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int a)) lines += a;
+            if (int.TryParse(text[(tab + 1)..(tab + 1 + second)], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int d)) lines += d;
+        });
+        var result = Git.Stream(Root, arguments, splitter.Feed, TimeSpan.FromMinutes(5));
         if (!result.Succeeded)
             throw new GitException($"git could not read the range \"{range}\": {FirstLine(result.Error)}");
-        var commits = new List<CommitInfo>();
-        foreach (var record in result.Output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = record.Split('\0', 4);
-            if (parts.Length < 3) continue;
-            var parents = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            commits.Add(new CommitInfo(parts[0], parents, parts[2], ParseNumstat(parts.Length > 3 ? parts[3] : "")));
-        }
+        splitter.Complete();
+        Flush();
         return commits;
     }
 

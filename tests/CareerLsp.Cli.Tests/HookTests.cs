@@ -91,6 +91,22 @@ public sealed class FixForwardHookTests
     }
 
     [Fact]
+    public void The_author_is_who_git_records_with_author_email_set()
+    {
+        // author.email outranks user.email for the author, as git decides it: the earlier commit is Sam's, and so is this one.
+        using var repo = new TempRepository();
+        repo.Git("config author.email sam@example.com");
+        repo.Write("src/csv.py", "def export(rows):\n    return ','.join(rows)\n");
+        repo.Git("add -A && git commit -q --no-verify -m 'Add the CSV exporter'");
+        Assert.Equal("sam@example.com", repo.Git("log -1 --format=%ae").Stdout.Trim());
+        repo.Write("src/csv.py", "def export(rows):\n    return ';'.join(rows)\n");
+        repo.Git("add -A");
+        repo.Write(".git/COMMIT_EDITMSG", Messages.Good.Replace("Add the commit-msg hook", "Update csv.py", StringComparison.Ordinal));
+        var result = repo.Run("check", "commit", ".git/COMMIT_EDITMSG");
+        Assert.Contains("CL047 fix-forward-history", result.Stdout);
+    }
+
+    [Fact]
     public void Another_authors_recent_commit_is_not_one_to_amend()
     {
         using var repo = new TempRepository();

@@ -53,6 +53,9 @@ public sealed record WeekReport(string Week, DateOnly Monday, HabitCounts Counts
 public sealed record CommitFacts(string Id, string AuthorName, string Author, DateTimeOffset Time, string Subject,
     bool WithSources, bool WithPremortem, bool FixForward, int PatternsAdded, string? SkipReason);
 
+/// <summary>What the report reads from a commit message (see <see cref="HabitReport.ReadMessage"/>).</summary>
+public sealed record MessageFacts(string Subject, bool WithSources, bool WithPremortem, string? SkipReason);
+
 /// <summary>Per-week habit metrics and totals; merges are left out of every count.</summary>
 public sealed record HabitReport(IReadOnlyList<WeekReport> Weeks, HabitCounts Totals)
 {
@@ -62,14 +65,89 @@ public sealed record HabitReport(IReadOnlyList<WeekReport> Weeks, HabitCounts To
     /// is a fix-forward by <see cref="History.FixForward.Detect"/> against <paramref name="earlier"/>
     /// (the commits before it within the window, oldest first, with their files).
     /// </summary>
-    public static CommitFacts Facts(ReportCommit commit, string authorName, IReadOnlyList<PastCommit> earlier, CareerLspConfig config, TimeSpan window)
+    public static CommitFacts Facts(ReportCommit commit, string authorName, IReadOnlyList<PastCommit> earlier, CareerLspConfig config, TimeSpan window) =>
+        Facts(commit, authorName, ReadMessage(commit.Message, config), earlier, config, window);
+
+    /// <summary>The facts of a commit whose message was read already (<see cref="ReadMessage"/>): its message need not be kept.</summary>
+    public static CommitFacts Facts(ReportCommit commit, string authorName, MessageFacts message, IReadOnlyList<PastCommit> earlier, CareerLspConfig config, TimeSpan window)
     {
-        var message = CommitMessage.Parse(commit.Message, VerbatimParse, config.Vocabulary);
+        var patterns = config.SettingFor("CL044").GetStrings("patterns");
+        // Detect would say no for any subject SubjectMayFix rejects: skip its work for most commits.
+        bool fixForward = MayBeFixForward(message.Subject, patterns) &&
+            History.FixForward.Detect(new PendingCommit(commit.Author, commit.Time, message.Subject, commit.Files), earlier, window, patterns) is not null;
+        return new CommitFacts(commit.Id, authorName, commit.Author, commit.Time, message.Subject, message.WithSources, message.WithPremortem,
+            fixForward, commit.PatternsAdded, message.SkipReason);
+    }
+
+    /// <summary>The facts of a commit whose subject cannot make it a fix-forward (<see cref="MayBeFixForward"/> said no).</summary>
+    public static CommitFacts NotFixForward(ReportCommit commit, string authorName, MessageFacts message) =>
+        new(commit.Id, authorName, commit.Author, commit.Time, message.Subject, message.WithSources, message.WithPremortem, false, commit.PatternsAdded, message.SkipReason);
+
+    /// <summary>What the report needs from a commit's message: its subject, whether it has the habits' sections, its skip reason.</summary>
+    public static MessageFacts ReadMessage(string text, CareerLspConfig config)
+    {
+        return QuickRead(text, config) ?? ParseMessage(text, config);
+    }
+
+    /// <summary><see cref="ReadMessage"/> without the shortcut: the full parse (the tests hold the two equal).</summary>
+    internal static MessageFacts ParseMessage(string text, CareerLspConfig config)
+    {
+        var message = CommitMessage.Parse(text, VerbatimParse, config.Vocabulary);
         var skip = Skip.Find(message, config.SkipToken);
-        bool fixForward = History.FixForward.Detect(new PendingCommit(commit.Author, commit.Time, message.Subject, commit.Files), earlier, window,
-            config.SettingFor("CL044").GetStrings("patterns")) is not null;
-        return new CommitFacts(commit.Id, authorName, commit.Author, commit.Time, message.Subject, HasSources(message), HasPremortem(message, config.Vocabulary),
-            fixForward, commit.PatternsAdded, skip is null ? null : skip.Reason.Length > 0 ? skip.Reason : "(no reason)");
+        return new MessageFacts(message.Subject, HasSources(message), HasPremortem(message, config.Vocabulary),
+            skip is null ? null : skip.Reason.Length > 0 ? skip.Reason : "(no reason)");
+    }
+
+    /// <summary>
+    /// Most messages in a history have neither section nor a skip line, and a report reads them all:
+    /// those are told apart without a parse. A Sources or Pre-mortem section needs a title whose
+    /// normalised text is one of the kind's names (<see cref="SectionVocabulary.Normalize"/>), so
+    /// one of their first words must stand as a word in the message's letters; a skip line needs
+    /// the token. Anything the projection below could misjudge (brackets, whose content the
+    /// normalisation drops, and carriage returns) goes to the full parse. <c>null</c>: parse it.
+    /// </summary>
+    private static MessageFacts? QuickRead(string text, CareerLspConfig config)
+    {
+        if (text.AsSpan().IndexOfAny('\r', '(', '[') >= 0 || text.Contains(config.SkipToken, StringComparison.OrdinalIgnoreCase)) return null;
+        // The message as Normalize sees words: letters and digits lower-cased, apostrophes gone, the rest a space.
+        Span<char> letters = text.Length <= 2048 ? stackalloc char[text.Length] : new char[text.Length];
+        int length = 0;
+        foreach (char c in text)
+        {
+            if (c is '\'' or '’') continue;
+            letters[length++] = c < 128
+                ? (char.IsAsciiLetterOrDigit(c) ? (char)(c | 0x20) : ' ')
+                : (char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+        letters = letters[..length];
+        var vocabulary = config.Vocabulary;
+        if (StandsAsWord(letters, vocabulary.LeadWords(SectionKind.Sources)) || StandsAsWord(letters, vocabulary.LeadWords(SectionKind.Premortem))) return null;
+
+        // The subject as CommitMessage reads it (verbatim): the first line that is not blank, trimmed.
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            string line = text[range];
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            return new MessageFacts(line[LineSyntax.LeadingWhitespace(line)..LineSyntax.TrimmedEnd(line)], false, false, null);
+        }
+        return new MessageFacts("", false, false, null);
+    }
+
+    private static bool StandsAsWord(ReadOnlySpan<char> letters, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            for (int from = 0; from < letters.Length;)
+            {
+                int at = letters[from..].IndexOf(word, StringComparison.Ordinal);
+                if (at < 0) break;
+                at += from;
+                int end = at + word.Length;
+                if ((at == 0 || letters[at - 1] == ' ') && (end == letters.Length || letters[end] == ' ')) return true;
+                from = at + 1;
+            }
+        }
+        return false;
     }
 
     private static readonly CommitParseOptions VerbatimParse = new() { Cleanup = CommitCleanup.Verbatim };

@@ -29,6 +29,25 @@ public sealed class SectionVocabulary
 
     public static SectionVocabulary Default { get; } = new();
 
+    private Dictionary<SectionKind, string[]>? _leadWords;
+
+    /// <summary>
+    /// The first word of each (normalised) name of a top-level kind: a title can only resolve to the
+    /// kind if its normalised text starts with one of them, as a whole word.
+    /// </summary>
+    public IReadOnlyList<string> LeadWords(SectionKind kind)
+    {
+        var all = _leadWords;
+        if (all is null)
+        {
+            all = new Dictionary<SectionKind, string[]>();
+            foreach (var group in _topLevel.GroupBy(entry => entry.Value))
+                all[group.Key] = group.Select(entry => entry.Key.Split(' ')[0]).Distinct(StringComparer.Ordinal).ToArray();
+            _leadWords = all;
+        }
+        return all.TryGetValue(kind, out var words) ? words : [];
+    }
+
     /// <summary>The top-level kind a title names, or <c>null</c>.</summary>
     public SectionKind? Resolve(string title) => _topLevel.GetValueOrDefault(Normalize(title));
 
