@@ -98,6 +98,16 @@ namespace CareerLsp.Cli
                 p.GetValue(author), p.GetValue(reportFormat) ?? "text", p.GetValue(output))));
             root.Subcommands.Add(report);
 
+            var planFile = new Option<string?>("--file") { Description = "The plan (default: plan.path in .careerlsp.json, else TRAINING_PLAN.md, else the built-in plan)" };
+            var planStart = new Option<string?>("--start") { Description = "The plan's first day, YYYY-MM-DD (default: plan.start, else when the plan was first committed)" };
+            var planToday = new Option<string?>("--today") { Description = "The day to show the plan for, YYYY-MM-DD (default: today)" };
+            var planFormat = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
+            planFormat.AcceptOnlyFromAmong(PlanCommand.Formats);
+            var plan = new Command("plan", "The training plan: where you are today, its checklist, and the routines") { planFile, planStart, planToday, planFormat, config, repo };
+            plan.SetAction(p => Guard(() => PlanCommand.Run(new CheckSession(p.GetValue(repo) ?? ".", p.GetValue(config)), p.GetValue(planFile),
+                p.GetValue(planStart), p.GetValue(planToday), p.GetValue(planFormat) ?? "text")));
+            root.Subcommands.Add(plan);
+
             var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over stdin/stdout (the default; VS Code passes it)" };
             var serve = new Command("serve", "Run the language server (LSP 3.17 over stdio); logs go to stderr") { stdio };
             serve.SetAction(_ => Guard(() => Serve()));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using CareerLsp.Protocol;
+using CareerLsp.Workspace;
 
 namespace CareerLsp.Server;
 
@@ -49,6 +50,36 @@ public sealed class LanguageServer
         connection.OnRequest("textDocument/hover", lsp.TextDocumentPositionParams, lsp.Hover, features.HoverAsync);
         connection.OnRequest("textDocument/completion", lsp.CompletionParams, lsp.CompletionItemArray, features.CompletionAsync);
         connection.OnRequest("textDocument/documentSymbol", lsp.DocumentSymbolParams, lsp.DocumentSymbolArray, features.DocumentSymbolsAsync);
+        connection.OnRequest("careerLsp/plan", PlanJsonContext.Default.PlanRequest, PlanJsonContext.Default.PlanView, (p, _) => Task.Run(() => Plan(p)));
+    }
+
+    /// <summary>
+    /// <c>careerLsp/plan</c>: the workspace's training plan, today's units and the routines, in the
+    /// shape <c>careerlsp plan --format json</c> prints. An open plan is read as the editor has it.
+    /// </summary>
+    private PlanView Plan(PlanRequest request)
+    {
+        string? directory = request.Uri is { } uri
+            ? ToPath(uri) is { } path ? (Directory.Exists(path) ? path : Path.GetDirectoryName(path)) : throw new LspException(ErrorCodes.InvalidParams, $"careerLsp/plan: {uri} is not a file URI")
+            : _workspaceFolders.FirstOrDefault();
+        if (directory is null) throw new LspException(ErrorCodes.InvalidParams, "careerLsp/plan: no workspace folder is open; pass a uri");
+        DateOnly? Day(string? text, string name) =>
+            text is null ? null
+            : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+            : throw new LspException(ErrorCodes.InvalidParams, $"careerLsp/plan: {name} takes a date as YYYY-MM-DD, not \"{text}\"");
+        var today = Day(request.Today, "today") ?? DateOnly.FromDateTime(DateTime.Now);
+        var root = _roots.For(directory);
+        string top = root.WorkTreeRoot ?? directory;
+        try
+        {
+            var repository = root.WorkTreeRoot is not null ? Repository.Discover(top) : null;
+            var loaded = PlanSource.Load(top, root.Config.Config, repository, null, Day(request.Start, "start"), today, path => _documents.GetByPath(path)?.Text.Text);
+            return PlanView.From(loaded, today, root.Config.Config.ReviewFolder);
+        }
+        catch (Exception e) when (e is InputException or GitException)
+        {
+            throw new LspException(ErrorCodes.RequestFailed, e.Message);
+        }
     }
 
     /// <summary>Serves one client over the streams until <c>exit</c>; returns the process exit code.</summary>

@@ -89,6 +89,15 @@ public sealed class CareerLspConfig
         }
     }
 
+    /// <summary>The training plan, relative to the repository root; <c>null</c>: <c>TRAINING_PLAN.md</c> if there is one, else the built-in plan.</summary>
+    public string? PlanPath { get; init; }
+
+    /// <summary>The day the plan started (week 1's first day); <c>null</c>: when the plan file was first committed, else today.</summary>
+    public DateOnly? PlanStart { get; init; }
+
+    /// <summary>Where the weekly goals and review files are created, relative to the repository root.</summary>
+    public string ReviewFolder { get; init; } = "reviews";
+
     /// <summary>Overrides git's <c>core.commentChar</c> when set.</summary>
     public string? CommentChar { get; init; }
 

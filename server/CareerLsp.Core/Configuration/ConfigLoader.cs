@@ -28,7 +28,7 @@ public sealed record ConfigLoadResult(CareerLspConfig Config, IReadOnlyList<Conf
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "rules", "aliases", "premortem", "pr", "commit", "patterns"];
+    private static readonly string[] TopLevelKeys = ["$schema", "rules", "aliases", "premortem", "pr", "commit", "patterns", "plan"];
 
     public static ConfigLoadResult Load(string text)
     {
@@ -54,6 +54,8 @@ public static class ConfigLoader
         string skipToken = defaults.SkipToken;
         string? commentChar = null;
         string patternsPath = defaults.PatternLibraryPath;
+        string? planPath = null, reviewFolder = defaults.ReviewFolder;
+        DateOnly? planStart = null;
 
         foreach (var property in obj.Properties)
         {
@@ -124,6 +126,27 @@ public static class ConfigLoader
                         }
                     }
                     break;
+                case "plan":
+                    if (AsObject(property.Value, "plan", issues) is { } plan)
+                    {
+                        foreach (var p in plan.Properties)
+                        {
+                            switch (p.Name)
+                            {
+                                case "path": planPath = ReadString(p.Value, "plan.path", issues, @"^[^\0]+$") ?? planPath; break;
+                                case "reviews": reviewFolder = ReadString(p.Value, "plan.reviews", issues, @"^[^\0]+$") ?? reviewFolder; break;
+                                case "start":
+                                    if (ReadString(p.Value, "plan.start", issues, @"^\d{4}-\d{2}-\d{2}$") is { } start)
+                                    {
+                                        if (DateOnly.TryParseExact(start, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) planStart = day;
+                                        else issues.Add(Invalid(p.Value, $"\"plan.start\" is not a date: {start}"));
+                                    }
+                                    break;
+                                default: issues.Add(Unknown(p, "plan", ["path", "start", "reviews"])); break;
+                            }
+                        }
+                    }
+                    break;
                 default:
                     issues.Add(Unknown(property, "the top level", TopLevelKeys));
                     break;
@@ -134,6 +157,7 @@ public static class ConfigLoader
         {
             Rules = rules, Aliases = aliases, CommitPremortem = commitCounts, PrPremortem = prCounts, Scaling = scaling,
             PrDrafts = drafts, PrTemplates = templates, SkipToken = skipToken, CommentChar = commentChar, PatternLibraryPath = patternsPath,
+            PlanPath = planPath, PlanStart = planStart, ReviewFolder = reviewFolder,
         };
         return new ConfigLoadResult(config, issues, text);
     }
