@@ -67,7 +67,8 @@ public sealed class GitStreamingTests
         string marker = "careerlsp.test=" + Guid.NewGuid().ToString("N");
         // hash-object --stdin waits for its input, which never ends: only cancelling stops it.
         using var git = Git.StartWithInput(repo.Root, ["-c", marker, "hash-object", "--stdin"]);
-        Assert.True(Running(marker));
+        // Spawned is not yet exec'd: until then /proc shows the parent's command line.
+        Assert.True(SpinWait.SpinUntil(() => Running(marker), TimeSpan.FromSeconds(10)), "git did not start");
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         Assert.Throws<OperationCanceledException>(() => git.Pending.Stream(_ => { }, TimeSpan.FromMinutes(1), cancel.Token));
         Assert.False(Running(marker));
