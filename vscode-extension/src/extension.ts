@@ -7,8 +7,11 @@ import { LanguageClient, State, TransportKind, type LanguageClientOptions, type 
 import {
   documentSelector, hasDotnet10, initializationOptions, locateServer, missingRuntimeMessage, runtimeDownloadUrl, type CareerLspSettings,
 } from './settings';
+import { PlanFeature, globalStore, systemClock, type Clock } from './planUi';
+import { planRequest, type PlanRequestParams, type PlanView } from './protocol';
 
 let client: LanguageClient | undefined;
+let plan: PlanFeature | undefined;
 
 export function readSettings(): CareerLspSettings {
   const config = vscode.workspace.getConfiguration('careerlsp');
@@ -29,10 +32,11 @@ export function checkRuntime(run: typeof execFile = execFile): Promise<string | 
 export interface Dependencies {
   exists: (file: string) => boolean;
   checkRuntime: () => Promise<string | undefined>;
+  clock?: Clock;
 }
 
 export async function activate(context: vscode.ExtensionContext,
-  deps: Dependencies = { exists: (file) => existsSync(file), checkRuntime: () => checkRuntime() }): Promise<void> {
+  deps: Dependencies = { exists: (file) => existsSync(file), checkRuntime: () => checkRuntime() }): Promise<PlanFeature | undefined> {
   const output = vscode.window.createOutputChannel('CareerLsp');
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
   status.name = 'CareerLsp';
@@ -45,6 +49,21 @@ export async function activate(context: vscode.ExtensionContext,
     }));
   status.show();
   await start(context, output, status, deps);
+  if (!client) return undefined;
+  // The training plan: the server reads it (careerLsp/plan); the feature renders it and prompts.
+  plan = new PlanFeature({
+    fetch: async () => {
+      if (!client) return undefined;
+      const params: PlanRequestParams = { uri: vscode.workspace.workspaceFolders?.[0]?.uri.toString() };
+      return client.sendRequest<PlanView>(planRequest, params);
+    },
+  }, globalStore(context.globalState), deps.clock ?? systemClock);
+  context.subscriptions.push(plan, vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('careerlsp')) void plan?.refresh();
+  }));
+  await plan.refresh();
+  await plan.tick();
+  return plan;
 }
 
 async function start(context: vscode.ExtensionContext, output: vscode.OutputChannel, status: vscode.StatusBarItem,
@@ -103,6 +122,7 @@ function setStatus(status: vscode.StatusBarItem, state: 'starting' | 'running' |
 }
 
 export async function deactivate(): Promise<void> {
+  plan = undefined;
   await client?.stop();
   client = undefined;
 }

@@ -16,10 +16,12 @@ vi.mock('vscode-languageclient/node', () => ({
     async start() { this.record.started = true; }
     async stop() {}
     async restart() {}
+    async sendRequest() { return undefined; }
   },
 }));
 
-const context = () => ({ extensionPath: '/ext', subscriptions: [] as unknown[] }) as any;
+const memory = () => { const values = new Map<string, unknown>(); return { get: (k: string) => values.get(k), update: async (k: string, v: unknown) => { values.set(k, v); } }; };
+const context = () => ({ extensionPath: '/ext', subscriptions: [] as unknown[], globalState: memory() }) as any;
 
 beforeEach(() => { created.length = 0; });
 
@@ -35,7 +37,9 @@ describe('activate', () => {
     expect(client.options.documentSelector).toContainEqual({ language: 'scminput' });
     expect(client.options.documentSelector).toContainEqual({ language: 'git-commit' });
     expect(client.started).toBe(true);
-    expect([...vscode.calls.commands.keys()]).toEqual(['careerlsp.showOutput', 'careerlsp.restartServer']);
+    expect([...vscode.calls.commands.keys()]).toEqual(['careerlsp.showOutput', 'careerlsp.restartServer', 'careerlsp.showPlan', 'careerlsp.refreshPlan',
+      'careerlsp.newWeek', 'careerlsp.selfAssessment', 'careerlsp.logHours']);
+    expect(vscode.calls.treeViews.map((v) => v.id)).toEqual(['careerlsp.plan']);
     expect(vscode.calls.errors).toEqual([]);
   });
 
