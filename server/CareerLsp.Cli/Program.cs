@@ -23,6 +23,7 @@ namespace CareerLsp.Cli
         public static int Run(string[] args)
         {
             Timing.Mark("main");
+            Workspace.Marks.Sink = Timing.Mark;
             var format = new Option<string>("--format")
             {
                 Description = "Output format: text, json, github (Actions annotations) or sarif",

@@ -51,6 +51,57 @@ public sealed class LanguageServer
         connection.OnRequest("textDocument/completion", lsp.CompletionParams, lsp.CompletionItemArray, features.CompletionAsync);
         connection.OnRequest("textDocument/documentSymbol", lsp.DocumentSymbolParams, lsp.DocumentSymbolArray, features.DocumentSymbolsAsync);
         connection.OnRequest("careerLsp/plan", PlanJsonContext.Default.PlanRequest, PlanJsonContext.Default.PlanView, (p, _) => Task.Run(() => Plan(p)));
+        connection.OnRequest("careerLsp/report", ReportJsonContext.Default.ReportRequest, ReportJsonContext.Default.ReportView, (p, _) => Task.Run(() => Report(p)));
+    }
+
+    /// <summary>The workspace directory a custom request names (<c>uri</c>: a folder or a file in it), else the first folder.</summary>
+    private string RequestDirectory(string method, string? uri)
+    {
+        string? directory = uri is { } u
+            ? ToPath(u) is { } path ? (Directory.Exists(path) ? path : Path.GetDirectoryName(path)) : throw new LspException(ErrorCodes.InvalidParams, $"{method}: {u} is not a file URI")
+            : _workspaceFolders.FirstOrDefault();
+        return directory ?? throw new LspException(ErrorCodes.InvalidParams, $"{method}: no workspace folder is open; pass a uri");
+    }
+
+    private static DateOnly? RequestDay(string method, string? text, string name) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : throw new LspException(ErrorCodes.InvalidParams, $"{method}: {name} takes a date as YYYY-MM-DD, not \"{text}\"");
+
+    /// <summary><c>careerLsp/report</c>: the habit report of the workspace's repository as one self-contained page (the progress view shows it).</summary>
+    private ReportView Report(ReportRequest request)
+    {
+        const string method = "careerLsp/report";
+        string directory = RequestDirectory(method, request.Uri);
+        var from = RequestDay(method, request.Since, "since");
+        var to = RequestDay(method, request.Until, "until");
+        System.Text.RegularExpressions.Regex? author = null;
+        if (request.Author is { } pattern)
+        {
+            try
+            {
+                author = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw new LspException(ErrorCodes.InvalidParams, $"{method}: author is not a regular expression: {e.Message}");
+            }
+        }
+        var root = _roots.For(directory);
+        try
+        {
+            var repository = Repository.Discover(root.WorkTreeRoot ?? directory)
+                ?? throw new LspException(ErrorCodes.RequestFailed, $"{method}: {directory} is not in a git repository");
+            var report = HabitReports.Build(repository, root.Config.Config, root.Config.Result?.Text, from, to, author);
+            var html = new StringWriter { NewLine = "\n" };
+            string name = Path.GetFileName(repository.Root);
+            ReportRendering.WriteHtml(html, report, name, HabitReports.Ratings(repository.Root, root.Config.Config));
+            return new ReportView(html.ToString(), report.Totals.Commits, report.Weeks.Count, name);
+        }
+        catch (Exception e) when (e is InputException or GitException)
+        {
+            throw new LspException(ErrorCodes.RequestFailed, $"{method}: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -59,21 +110,15 @@ public sealed class LanguageServer
     /// </summary>
     private PlanView Plan(PlanRequest request)
     {
-        string? directory = request.Uri is { } uri
-            ? ToPath(uri) is { } path ? (Directory.Exists(path) ? path : Path.GetDirectoryName(path)) : throw new LspException(ErrorCodes.InvalidParams, $"careerLsp/plan: {uri} is not a file URI")
-            : _workspaceFolders.FirstOrDefault();
-        if (directory is null) throw new LspException(ErrorCodes.InvalidParams, "careerLsp/plan: no workspace folder is open; pass a uri");
-        DateOnly? Day(string? text, string name) =>
-            text is null ? null
-            : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
-            : throw new LspException(ErrorCodes.InvalidParams, $"careerLsp/plan: {name} takes a date as YYYY-MM-DD, not \"{text}\"");
-        var today = Day(request.Today, "today") ?? DateOnly.FromDateTime(DateTime.Now);
+        const string method = "careerLsp/plan";
+        string directory = RequestDirectory(method, request.Uri);
+        var today = RequestDay(method, request.Today, "today") ?? DateOnly.FromDateTime(DateTime.Now);
         var root = _roots.For(directory);
         string top = root.WorkTreeRoot ?? directory;
         try
         {
             var repository = root.WorkTreeRoot is not null ? Repository.Discover(top) : null;
-            var loaded = PlanSource.Load(top, root.Config.Config, repository, null, Day(request.Start, "start"), today, path => _documents.GetByPath(path)?.Text.Text);
+            var loaded = PlanSource.Load(top, root.Config.Config, repository, null, RequestDay(method, request.Start, "start"), today, path => _documents.GetByPath(path)?.Text.Text);
             return PlanView.From(loaded, today, root.Config.Config.ReviewFolder);
         }
         catch (Exception e) when (e is InputException or GitException)

@@ -59,6 +59,24 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void The_weekly_self_assessments_in_the_review_folder_are_reported()
+    {
+        using var repo = TwoWeeks();
+        repo.Write("reviews/2026-W02.md", "## Week 1 Review\n- What went well: tests\n\n## Self-assessment\n- Did I read the docs?: 6/10\n- Did I test first?: 9/10\n");
+        repo.Write("reviews/2026-W03.md", "## Week 2 Goals\n- [ ] Read: 2/10 chapters\n");
+        repo.Write("reviews/notes.md", "## Self-assessment\n- 1/10\n");
+        var json = JsonDocument.Parse(repo.Run("report", "--format", "json").Stdout).RootElement;
+        var rated = Assert.Single(json.GetProperty("selfAssessment").EnumerateArray());
+        Assert.Equal(("2026-W02", 2, 7.5), (rated.GetProperty("week").GetString(), rated.GetProperty("ratings").GetInt32(), rated.GetProperty("average").GetDouble()));
+        Assert.Contains("- 2026-W02: 7.5/10 (2 ratings)", repo.Run("report").Stdout);
+        Assert.Contains("<td>2026-W02</td><td>7.5/10</td><td>2</td>", repo.Run("report", "--format", "html").Stdout);
+        Assert.Empty(JsonDocument.Parse(repo.Run("report", "--format", "json", "--since", "2026-01-12").Stdout).RootElement.GetProperty("selfAssessment").EnumerateArray());
+        // plan.reviews moves the folder.
+        repo.Write(".careerlsp.json", """{ "plan": { "reviews": "docs/weeks" } }""");
+        Assert.Empty(JsonDocument.Parse(repo.Run("report", "--format", "json").Stdout).RootElement.GetProperty("selfAssessment").EnumerateArray());
+    }
+
+    [Fact]
     public void Since_until_and_author_filter_the_commits()
     {
         using var repo = TwoWeeks();

@@ -1,7 +1,11 @@
-// careerLsp/plan through a real LSP client: the plan, today's unit and the routines, read from the
-// editor's copy when the plan is open, with clear errors for bad parameters.
+// careerLsp/plan and careerLsp/report through a real LSP client: the plan, today's unit and the
+// routines (from the editor's copy when the plan is open), the habit report as a page, clear errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, tempRepository } from './harness.mjs';
 
 const plan = [
@@ -51,4 +55,31 @@ test('careerLsp/plan: bad dates and a missing configured plan are errors with a 
   assert.ok(builtIn.prompts.every((p) => p.builtIn));
   assert.equal(await server.stop(), 0);
   repo.cleanup();
+});
+
+test('careerLsp/report answers with the habit report as one self-contained page', async () => {
+  const repo = tempRepository();
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo.dir });
+  repo.write('a.txt', 'a\n');
+  git('add', '-A');
+  git('commit', '-q', '--no-verify', '-m', 'Add a\n\nSources Consulted:\n- https://git-scm.com/docs/git-log\n');
+  repo.write('b.txt', 'b\n');
+  git('add', '-A');
+  git('commit', '-q', '--no-verify', '-m', 'Add b');
+  const server = await startServer({ rootDir: repo.dir });
+  const report = await server.connection.sendRequest('careerLsp/report', {});
+  assert.equal(report.commits, 2);
+  assert.equal(report.weeks, 1);
+  assert.match(report.html, /^<!DOCTYPE html>/);
+  assert.match(report.html, /<svg /);
+  assert.doesNotMatch(report.html, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no script and no remote resource');
+  await assert.rejects(server.connection.sendRequest('careerLsp/report', { since: 'yesterday' }), (e) => e.code === -32602 && /since takes a date/.test(e.message));
+  assert.equal(await server.stop(), 0);
+  repo.cleanup();
+
+  const plain = mkdtempSync(join(tmpdir(), 'careerlsp-e2e-plain-'));
+  const outside = await startServer({ rootDir: plain });
+  await assert.rejects(outside.connection.sendRequest('careerLsp/report', {}), (e) => e.code === -32803 && /not in a git repository/.test(e.message));
+  assert.equal(await outside.stop(), 0);
+  rmSync(plain, { recursive: true, force: true });
 });

@@ -8,7 +8,8 @@ import {
   documentSelector, hasDotnet10, initializationOptions, locateServer, missingRuntimeMessage, runtimeDownloadUrl, type CareerLspSettings,
 } from './settings';
 import { PlanFeature, globalStore, systemClock, type Clock } from './planUi';
-import { planRequest, type PlanRequestParams, type PlanView } from './protocol';
+import { ProgressView } from './progress';
+import { planRequest, reportRequest, type PlanRequestParams, type PlanView, type ReportRequestParams, type ReportView } from './protocol';
 
 let client: LanguageClient | undefined;
 let plan: PlanFeature | undefined;
@@ -58,7 +59,14 @@ export async function activate(context: vscode.ExtensionContext,
       return client.sendRequest<PlanView>(planRequest, params);
     },
   }, globalStore(context.globalState), deps.clock ?? systemClock);
-  context.subscriptions.push(plan, vscode.workspace.onDidChangeConfiguration((event) => {
+  const progress = new ProgressView({
+    fetch: async () => {
+      if (!client) throw new Error('the server is not running');
+      const params: ReportRequestParams = { uri: vscode.workspace.workspaceFolders?.[0]?.uri.toString() };
+      return client.sendRequest<ReportView>(reportRequest, params);
+    },
+  });
+  context.subscriptions.push(plan, progress, vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration('careerlsp')) void plan?.refresh();
   }));
   await plan.refresh();

@@ -66,3 +66,21 @@ export interface PlanView {
   current: PlanUnitView[];
   prompts: PlanPromptView[];
 }
+
+/** `careerLsp/report` parameters: the workspace and the filters of `careerlsp report`. */
+export interface ReportRequestParams {
+  uri?: string;
+  since?: string;
+  until?: string;
+  author?: string;
+}
+
+export const reportRequest = 'careerLsp/report';
+
+/** The habit report as one self-contained page (no script, no remote resource). */
+export interface ReportView {
+  html: string;
+  commits: number;
+  weeks: number;
+  repository: string;
+}

@@ -38,7 +38,7 @@ describe('activate', () => {
     expect(client.options.documentSelector).toContainEqual({ language: 'git-commit' });
     expect(client.started).toBe(true);
     expect([...vscode.calls.commands.keys()]).toEqual(['careerlsp.showOutput', 'careerlsp.restartServer', 'careerlsp.showPlan', 'careerlsp.refreshPlan',
-      'careerlsp.newWeek', 'careerlsp.selfAssessment', 'careerlsp.logHours']);
+      'careerlsp.newWeek', 'careerlsp.selfAssessment', 'careerlsp.logHours', 'careerlsp.showProgress']);
     expect(vscode.calls.treeViews.map((v) => v.id)).toEqual(['careerlsp.plan']);
     expect(vscode.calls.errors).toEqual([]);
   });

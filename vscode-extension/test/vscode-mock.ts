@@ -177,3 +177,22 @@ export const commands = {
 };
 
 export const env = { openExternal: async (uri: { toString(): string }) => { calls.opened.push(uri.toString()); return true; } };
+
+export const ViewColumn = { Active: -1, One: 1 };
+
+/** Webview panels created, with their options and the HTML they were given. */
+export const panels: { id: string; title: string; options: any; webview: { html: string }; revealed: number; disposed: boolean }[] = [];
+
+Object.assign(window, {
+  createWebviewPanel: (id: string, title: string, _column: number, options: any) => {
+    const disposeHandlers: (() => void)[] = [];
+    const panel = {
+      id, title, options, webview: { html: '' }, revealed: 0, disposed: false,
+      reveal() { this.revealed++; },
+      onDidDispose(handler: () => void) { disposeHandlers.push(handler); return { dispose: () => {} }; },
+      dispose() { this.disposed = true; for (const handler of disposeHandlers) handler(); },
+    };
+    panels.push(panel);
+    return panel;
+  },
+});

@@ -1,7 +1,6 @@
 using CareerLsp.Core.History;
-using CareerLsp.Workspace;
 
-namespace CareerLsp.Cli;
+namespace CareerLsp.Workspace;
 
 /// <summary>
 /// Reads commits' files (a diff each: the report's most expensive part) in one <c>git diff-tree
@@ -69,7 +68,7 @@ internal sealed class FilePrefetch : IDisposable
         var missing = needed.Where(id => !_files.ContainsKey(id)).ToList();
         if (missing.Count > 0)
             foreach (var (id, files) in _repository.FilesOf(missing)) _files[id] = files;
-        Timing.Mark($"files: {_queued.Count} prefetched, {missing.Count} read after the log");
+        Marks.Mark($"files: {_queued.Count} prefetched, {missing.Count} read after the log");
         return _files;
     }
 

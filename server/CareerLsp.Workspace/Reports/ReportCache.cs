@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CareerLsp.Core.History;
 
-namespace CareerLsp.Cli;
+namespace CareerLsp.Workspace;
 
 /// <summary>
 /// The habit report's facts per commit, kept in the repository's git directory: <c>report-facts</c>,
