@@ -4,7 +4,7 @@
 // and logging hours. The server computes the plan (careerLsp/plan); this renders it.
 import * as vscode from 'vscode';
 import {
-  afterAnswer, dueRoutines, flatten, holdsCurrent, mayShow, recordKey, routineOf, selfAssessmentText, statusText, toggleEdit,
+  afterAnswer, dayKey, dueRoutines, flatten, holdsCurrent, mayShow, recordKey, routineOf, selfAssessmentText, statusText, toggleEdit,
   weekFileName, weekFileText, type PromptAnswer, type PromptRecord, type PromptStore,
 } from './plan';
 import type { PlanItemView, PlanPromptView, PlanUnitView, PlanView, PromptKind } from './protocol';
@@ -102,6 +102,8 @@ export class PlanFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly showing = new Set<PromptKind>();
   private plan: PlanView | undefined;
+  private refreshedOn = '';
+  private watcher: { file: string; disposable: vscode.Disposable } | undefined;
 
   constructor(private readonly source: PlanSource, private readonly store: PromptStore, private readonly clock: Clock,
     private readonly settings: () => PromptSettings = readPromptSettings) {
@@ -133,6 +135,8 @@ export class PlanFeature implements vscode.Disposable {
       this.tree.refresh(undefined);
       return undefined;
     }
+    this.refreshedOn = dayKey(this.clock.now());
+    this.watch(this.plan?.file ?? undefined);
     this.tree.refresh(this.plan);
     if (this.plan) {
       const { text, tooltip } = statusText(this.plan);
@@ -145,8 +149,21 @@ export class PlanFeature implements vscode.Disposable {
     return this.plan;
   }
 
-  /** Shows the timed routines that are due (the clock calls this every minute). */
+  /** The plan file changed on disk (another editor, a pull): read it again. */
+  private watch(file: string | undefined): void {
+    if (this.watcher?.file === file) return;
+    this.watcher?.disposable.dispose();
+    this.watcher = undefined;
+    if (!file) return;
+    const slash = file.lastIndexOf('/');
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(file.slice(0, slash)), file.slice(slash + 1)));
+    const again = () => void this.refresh();
+    this.watcher = { file, disposable: vscode.Disposable.from(watcher, watcher.onDidChange(again), watcher.onDidCreate(again), watcher.onDidDelete(again)) };
+  }
+
+  /** Shows the timed routines that are due (the clock calls this every minute); a new day redraws the plan. */
   async tick(): Promise<void> {
+    if (dayKey(this.clock.now()) !== this.refreshedOn) await this.refresh();
     const settings = this.settings();
     if (!settings.enabled || !this.plan) return;
     for (const kind of dueRoutines(this.clock.now(), settings, this.store)) await this.prompt(kind);
@@ -291,6 +308,7 @@ export class PlanFeature implements vscode.Disposable {
 
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
+    this.watcher?.disposable.dispose();
   }
 }
 

@@ -88,6 +88,26 @@ describe('status bar and tree', () => {
   });
 });
 
+describe('keeping up to date', () => {
+  it('reads the plan again when its file changes on disk, and when the day changes', async () => {
+    vscode.watchers.length = 0;
+    const { f, clock, serve } = await feature();
+    const watcher = vscode.watchers.at(-1)!;
+    expect([watcher.pattern.base.fsPath, watcher.pattern.pattern]).toEqual(['/ws', 'TRAINING_PLAN.md']);
+    const ticked = samplePlan();
+    ticked.current[0].items[1].checked = true;
+    serve(ticked);
+    for (const handler of watcher.change) handler();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(vscode.calls.statusItems.at(-1).text).toBe('$(calendar) Week 1: Git 2/2');
+    serve(samplePlan({ current: [samplePlan().units[0].children![1]], today: '2026-03-09' }));
+    await clock.set(new Date(2026, 2, 9, 7, 0));
+    expect(vscode.calls.statusItems.at(-1).text).toBe('$(calendar) Week 2: Shell 0/1');
+    f.dispose();
+    expect(watcher.disposed).toBe(true);
+  });
+});
+
 describe('routine prompts', () => {
   it('fire at their time with Open / Snooze / Done today, and snooze and done hold', async () => {
     const { f, clock } = await feature();

@@ -196,3 +196,23 @@ Object.assign(window, {
     return panel;
   },
 });
+
+export class RelativePattern { constructor(readonly base: Uri, readonly pattern: string) {} }
+
+export class Disposable {
+  constructor(private readonly callback: () => void) {}
+  static from(...items: { dispose(): unknown }[]): Disposable { return new Disposable(() => { for (const item of items) item.dispose(); }); }
+  dispose(): void { this.callback(); }
+}
+
+/** File system watchers created: their pattern and handlers, so tests can fire changes. */
+export const watchers: { pattern: RelativePattern; change: (() => void)[]; disposed: boolean }[] = [];
+
+Object.assign(workspace, {
+  createFileSystemWatcher: (pattern: RelativePattern) => {
+    const entry = { pattern, change: [] as (() => void)[], disposed: false };
+    watchers.push(entry);
+    const on = (handler: () => void) => { entry.change.push(handler); return { dispose: () => {} }; };
+    return { onDidChange: on, onDidCreate: on, onDidDelete: on, dispose: () => { entry.disposed = true; } };
+  },
+});
