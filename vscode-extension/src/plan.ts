@@ -11,6 +11,9 @@ export function progress(unit: PlanUnitView): { done: number; total: number } {
 
 /** The status bar: today's unit (or units) and their checklist progress, or where the plan stands. */
 export function statusText(plan: PlanView): { text: string; tooltip: string } {
+  if (plan.file === null) {
+    return { text: `$(calendar) ${plan.title}`, tooltip: 'No training plan in this workspace: the built-in routines are on. Add TRAINING_PLAN.md, or set plan.path in .careerlsp.json.' };
+  }
   if (plan.current.length === 0) {
     const dated = flatten(plan.units).filter((u) => u.from && u.to);
     const first = dated.map((u) => u.from!).sort()[0];

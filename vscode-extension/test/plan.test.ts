@@ -46,6 +46,10 @@ describe('status bar', () => {
     expect(statusText(samplePlan({ current: [], today: '2026-03-01' })).text).toBe('$(calendar) Platform plan: starts 2026-03-02');
     expect(statusText(samplePlan({ current: [], today: '2026-04-01' })).text).toBe('$(calendar) Platform plan: ended 2026-03-15');
     expect(statusText(samplePlan({ current: [], units: [] })).text).toBe('$(calendar) Platform plan: every unit is finished');
+    // The built-in plan has routines, not units: the status says whose they are.
+    const builtIn = statusText(samplePlan({ file: null, title: 'CareerLsp habits', current: [], units: [] }));
+    expect(builtIn.text).toBe('$(calendar) CareerLsp habits');
+    expect(builtIn.tooltip).toContain('Add TRAINING_PLAN.md');
   });
 });
 
