@@ -3,7 +3,7 @@
 // finding and fix in the Problems panel; the pattern library checked while it is not open; the
 // training plan in the status bar and the plan view, a routine prompt; the progress view.
 // Screenshots go to docs/screenshots (the README shows them). Setup: tests/editor/setup.sh.
-import { test, before, after } from 'node:test';
+import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEditor, workspace, command, screenshot } from './harness.mjs';
 
@@ -26,6 +26,18 @@ const plan = [
 const library = '# Common Patterns\n\nWhat we learned.\n\n# Git\n\n- Fix-forward commits pile up → amend the commit instead\n';
 
 let ws, editor, page;
+
+/** A scenario; when it fails, what the screen showed is kept beside the log. */
+function test(name, body) {
+  nodeTest(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await page?.screenshot({ path: `/tmp/careerlsp-editor-failure-${name.slice(0, 20).replace(/[^a-z0-9]+/gi, '-')}.png` }).catch(() => {});
+      throw error;
+    }
+  });
+}
 
 before(async () => {
   ws = workspace({
@@ -113,4 +125,83 @@ test('the commit box: a squiggle without Sources Consulted, its explanation on h
   await squiggles('.scm-editor').first().waitFor({ state: 'detached' });
   assert.equal(await squiggles('.scm-editor').count(), 0);
   await screenshot(page, 'commit-box-filled-in');
+});
+
+/** Opens a workspace file with Quick Open, as a person would. */
+async function openFile(name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+}
+
+const problems = () => page.locator('.markers-panel .monaco-list-row');
+
+test('a PR draft with a short pre-mortem: the finding in the Problems panel, and its quick fix', async () => {
+  await openFile('notes.pr.md');
+  await page.keyboard.press('Control+Shift+M');
+  const row = problems().filter({ hasText: 'The pre-mortem has 1 of 5 ways this could fail' });
+  await row.waitFor();
+  await screenshot(page, 'pr-draft-problems');
+  // Enter on the problem puts the cursor on it in the editor; Ctrl+. offers the fix there.
+  await row.click();
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+  await page.keyboard.press('Control+.');
+  await choose('Add the 9 missing pre-mortem items');
+  await page.locator('.editor-group-container.active .view-lines', { hasText: '- Race: <what could happen at the same time>' }).waitFor();
+  // The labelled items are there; they count once written: until then the finding says so.
+  await problems().filter({ hasText: '9 placeholders were not counted' }).waitFor();
+  await screenshot(page, 'pr-draft-fixed');
+});
+
+test('COMMON_PATTERNS.md edited on disk, not open: the finding appears in the Problems panel, and goes once fixed on disk', async () => {
+  await page.keyboard.press('Control+Shift+M');
+  ws.write('COMMON_PATTERNS.md', `${library}- Secrets mounted before they exist\n`);
+  const row = problems().filter({ hasText: 'no remedy' });
+  await row.waitFor();
+  await screenshot(page, 'pattern-library-problems');
+  ws.write('COMMON_PATTERNS.md', `${library}- Secrets mounted before they exist → use an init container\n`);
+  await row.waitFor({ state: 'detached' });
+});
+
+test('the training plan: today\'s unit in the status bar, the plan view, a checkbox that edits the file, a routine prompt', async () => {
+  const status = page.locator('.statusbar-item', { hasText: 'Week 1: Read before writing 0/2' });
+  await status.waitFor();
+  // The morning routine is due (its time is set to 00:00): a notification with its actions, in
+  // the notification centre once its toast has gone.
+  await command(page, 'Notifications: Show Notifications');
+  const toast = page.locator('.notifications-center .notification-list-item', { hasText: 'Morning routine' });
+  await toast.waitFor();
+  for (const action of ['Open', 'Snooze', 'Done today']) await toast.locator('.monaco-button', { hasText: action }).first().waitFor();
+  await screenshot(page, 'routine-prompt');
+  await toast.locator('.monaco-button', { hasText: 'Done today' }).click();
+  await toast.waitFor({ state: 'detached' });
+  await page.keyboard.press('Escape');
+
+  await status.click();
+  const item = page.locator('.monaco-list-row', { hasText: 'Read git-commit(1)' });
+  await item.waitFor();
+  await page.locator('.monaco-list-row', { hasText: 'Week 1: Read before writing' }).first().waitFor();
+  await screenshot(page, 'plan-view');
+  await item.locator('.custom-view-tree-node-item-checkbox').click();
+  await page.locator('.statusbar-item', { hasText: 'Week 1: Read before writing 1/2' }).waitFor();
+  assert.match(ws.read('TRAINING_PLAN.md'), /^- \[x\] Read git-commit\(1\)$/m);
+  assert.match(ws.read('TRAINING_PLAN.md'), /^- \[ \] Cite one source in every commit$/m);
+  await screenshot(page, 'plan-view-ticked');
+});
+
+test('the progress view renders the report\'s charts', async () => {
+  await command(page, 'CareerLsp: Show progress');
+  await page.locator('.tabs-container .tab.active', { hasText: 'Progress' }).waitFor();
+  // The webview is a frame (VS Code's host page) holding the content's frame.
+  const content = page.frameLocator('iframe.webview.ready').frameLocator('iframe').last();
+  await content.locator('figure svg').first().waitFor();
+  assert.equal(await content.locator('figure svg polyline').count(), 3); // Sources, pre-mortem, fix-forward.
+  assert.match(await content.locator('h1').innerText(), /^Habits in careerlsp-editor-ws-/);
+  assert.equal(await content.locator('script').count(), 0);
+  await screenshot(page, 'progress-view');
 });

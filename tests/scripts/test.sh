@@ -32,6 +32,12 @@ extension_status=${PIPESTATUS[0]}
 sed -i 's/\x1b\[[0-9;]*m//g' "$log"  # Colour codes, should a runner print them anyway.
 passed=$((passed + $(grep -oE 'Tests +([0-9]+ failed \| )?[0-9]+ passed' "$log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' | tail -1 || echo 0)))
 failed=$((failed + $(grep -oE 'Tests +[0-9]+ failed' "$log" | grep -oE '[0-9]+' | tail -1 || echo 0)))
+# The packaged extension in real VS Code (code-server) in Chromium: what a person sees.
+bash tests/editor/run.sh 2>&1 | tee "$log"
+editor_status=${PIPESTATUS[0]}
+[ "$editor_status" -ne 0 ] && status=$editor_status
+passed=$((passed + $(awk '/^# pass /{print $3}' "$log" | tail -1 | grep . || echo 0)))
+failed=$((failed + $(awk '/^# fail /{print $3}' "$log" | tail -1 | grep . || echo 0)))
 rm -f "$log"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test: no test ran" >&2

@@ -127,4 +127,30 @@ public sealed class PremortemTests
             - it may be slower
             """, Only, new() { Config = config });
     }
+
+    [Fact]
+    public void A_short_pre_mortem_gets_its_missing_items_as_labelled_placeholders()
+    {
+        const string pr = "# Add the reader\n\n## Pre-mortem\n- Failure: the file is empty\n  - seen once\n\n## Testing\n- unit\n";
+        var result = Checker.CheckPullRequest(pr);
+        var finding = Assert.Single(result.Findings, f => f.Rule.Slug == "premortem-counts");
+        var fix = Assert.Single(finding.Fixes);
+        Assert.Equal("Add the 9 missing pre-mortem items", fix.Title);
+        var edit = Assert.Single(fix.Edits);
+        Assert.Equal(new Text.TextRange(new Text.Position(4, 13), new Text.Position(4, 13)), edit.Range); // After the last item, nested ones too.
+        string fixedText = pr[..(pr.IndexOf("seen once", StringComparison.Ordinal) + 9)] + edit.NewText + pr[(pr.IndexOf("seen once", StringComparison.Ordinal) + 9)..];
+        var after = Checker.CheckPullRequest(fixedText);
+        // Counted now, and each placeholder is a finding of its own until it is written.
+        Assert.DoesNotContain(after.Findings, f => f.Rule.Slug == "premortem-counts" && !f.Message.Contains("placeholder", StringComparison.Ordinal));
+        Assert.Equal(4, edit.NewText.Split('\n').Count(l => l.StartsWith("- Failure: <", StringComparison.Ordinal)));
+        Assert.Equal(3, edit.NewText.Split('\n').Count(l => l.StartsWith("- Dependency: <", StringComparison.Ordinal)));
+        Assert.Equal(2, edit.NewText.Split('\n').Count(l => l.StartsWith("- Race: <", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_pre_mortem_grouped_under_part_headings_gets_no_fix()
+    {
+        var result = Checker.CheckPullRequest("# Add\n\n## Pre-mortem\n\n### Failures\n- the file is empty\n");
+        Assert.Empty(Assert.Single(result.Findings, f => f.Rule.Slug == "premortem-counts").Fixes);
+    }
 }
