@@ -342,6 +342,7 @@ public sealed class Repository
         private GitResult? _result;
         private Exception? _failure;
         private bool _finished;
+        private bool _stopped; // git stopped reading (it exited): Finish reports why.
 
         internal FilesReader(string root, Action<string, IReadOnlyList<Core.History.ChangedFile>> onCommit, CancellationToken cancellation)
         {
@@ -392,9 +393,10 @@ public sealed class Repository
             _thread.Start();
         }
 
-        /// <summary>Asks for one commit's files (a full id).</summary>
+        /// <summary>Asks for one commit's files (a full id). Never throws: a git that stopped reading is reported by <see cref="Finish"/>.</summary>
         public void Add(string id)
         {
+            if (_stopped) return;
             if (id.Length + 1 > _buffer.Length - _length) Send();
             _length += System.Text.Encoding.ASCII.GetBytes(id, _buffer.AsSpan(_length));
             _buffer[_length++] = (byte)'\n';
@@ -406,26 +408,27 @@ public sealed class Repository
         {
             if (_finished) return;
             _finished = true;
-            try
-            {
-                Send();
-            }
-            catch (IOException)
-            {
-                // git stopped reading: its error says why, below.
-            }
+            Send();
             _git.Dispose();
             _thread.Join();
             if (_failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
             if (_result is { Succeeded: false } failed) throw new GitException($"git could not read the commits' files: {FirstLine(failed.Error)}");
+            if (_stopped) throw new GitException("git stopped reading the commits to diff before the last one");
         }
 
         private void Send()
         {
-            if (_length == 0) return;
+            if (_length == 0 || _stopped) return;
             int length = _length;
             _length = 0;
-            _git.Write(_buffer.AsSpan(0, length));
+            try
+            {
+                _git.Write(_buffer.AsSpan(0, length));
+            }
+            catch (IOException)
+            {
+                _stopped = true; // git exited; its error (or this) is Finish's to report.
+            }
         }
 
         /// <summary>Stops git if <see cref="Finish"/> was not reached (an exception on the way).</summary>

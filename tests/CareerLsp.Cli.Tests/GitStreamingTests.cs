@@ -103,6 +103,21 @@ public sealed class GitStreamingTests
     }
 
     [Fact]
+    public void A_diff_that_git_gives_up_on_is_one_clear_error_not_a_broken_pipe()
+    {
+        using var repo = new TempRepository();
+        var good = repo.Commit("First\n", "a.txt", "a\n");
+        using var reader = Repository.Discover(repo.Root)!.ReadFiles((_, _) => { });
+        reader.Add(good);
+        // git dies under it (out of memory, killed): it stops reading its input.
+        var killed = CliRunner.Shell(repo.Root, $"pkill -KILL -P {Environment.ProcessId} -f '[d]iff-tree --stdin'");
+        Assert.True(killed.ExitCode == 0, killed.ToString());
+        for (int i = 0; i < 5000; i++) reader.Add(good); // More than a pipe holds: the writes fail, quietly.
+        var error = Assert.Throws<GitException>(reader.Finish);
+        Assert.StartsWith("git could not read the commits' files:", error.Message);
+    }
+
+    [Fact]
     public void The_report_reads_library_patches_wherever_they_fall()
     {
         // The library is added by the root commit (its patch is the stream's very end), changed in

@@ -256,7 +256,6 @@ public static partial class PlanParser
                 {
                     if (child is ListBlock nested)
                     {
-                        int before = _labelledItems.Count;
                         if (own is { } o) _labelledItems.Clear();
                         List(nested, depth + 1, own ?? labelled);
                         if (own is { } named && _labelledItems.Count > 0)
