@@ -254,16 +254,20 @@ public static partial class PlanParser
                 var own = _routine is null && RoutineOf(text) is { } kind ? (kind, text) : ((PromptKind, string)?)null;
                 foreach (var child in item)
                 {
-                    if (child is ListBlock nested)
+                    if (child is not ListBlock nested) continue;
+                    if (own is not { } named)
                     {
-                        if (own is { } o) _labelledItems.Clear();
-                        List(nested, depth + 1, own ?? labelled);
-                        if (own is { } named && _labelledItems.Count > 0)
-                        {
-                            Prompts.Add(new PlanPrompt { Kind = named.Item1, Title = named.Item2, Items = [.. _labelledItems], Line = lineOffset + line });
-                            _labelledItems.Clear();
-                        }
+                        List(nested, depth + 1, labelled);
+                        continue;
                     }
+                    // Its own routine: collected apart from an enclosing labelled list's items.
+                    var enclosing = _labelledItems.ToList();
+                    _labelledItems.Clear();
+                    List(nested, depth + 1, named);
+                    if (_labelledItems.Count > 0)
+                        Prompts.Add(new PlanPrompt { Kind = named.Item1, Title = named.Item2, Items = [.. _labelledItems], Line = lineOffset + line });
+                    _labelledItems.Clear();
+                    _labelledItems.AddRange(enclosing);
                 }
             }
             if (depth == 0 && labelled is { } top && _labelledItems.Count > 0)
@@ -313,7 +317,7 @@ public static partial class PlanParser
                 }
                 // A line that only names what follows: "**Pre-Commit Checklist:**", "Rate yourself 1-10 on:".
                 string cleaned = Clean(raw);
-                if (i == count - 1 && raw.TrimEnd().EndsWith(':') && cleaned.Length is > 0 and < 80) _pendingLabel = cleaned;
+                if (i == count - 1 && raw.TrimEnd().TrimEnd('*', '_').EndsWith(':') && cleaned.Length is > 0 and < 80) _pendingLabel = cleaned;
             }
         }
 

@@ -208,6 +208,23 @@ public sealed class PlanShapeTests
     }
 
     [Fact]
+    public void A_routine_named_inside_a_labelled_routine_list_keeps_both_whole()
+    {
+        const string plan = """
+            # Plan
+            ## Week 1
+            **Before any deployment:**
+            - Read the docs
+            - Pre-commit checklist:
+              - [ ] Tests pass
+            - Tell the team
+            """;
+        var prompts = PlanParser.Parse(plan).Prompts.Where(p => p.Kind == PromptKind.BeforeCommit).ToList();
+        Assert.Equal(["Pre-commit checklist: Tests pass", "Before any deployment: Read the docs, Pre-commit checklist, Tell the team"],
+            prompts.Select(p => $"{p.Title}: {string.Join(", ", p.Items.Select(i => i.Text))}"));
+    }
+
+    [Fact]
     public void Bad_input_reads_as_what_it_can()
     {
         foreach (var text in new[] { "", "\0\0\0", "# " + new string('x', 100_000), string.Concat(Enumerable.Repeat("  ", 400)) + "- [ ] deep", "## Week 99999999999", "| a |\n|---|\n" })
