@@ -33,6 +33,7 @@ function test(name, body) {
     try {
       await body();
     } catch (error) {
+      process.stderr.write(`editor tests: the CareerLsp output channel:\n${editor?.serverLog().slice(-6000)}\n`);
       await page?.screenshot({ path: `/tmp/careerlsp-editor-failure-${name.slice(0, 20).replace(/[^a-z0-9]+/gi, '-')}.png` }).catch(() => {});
       throw error;
     }
@@ -51,7 +52,7 @@ before(async () => {
   ws.git('commit', '-q', '-m', 'Start');
   ws.write('src/reader.py', 'def read():\n    return 1\n');
   ws.git('add', 'src/reader.py');
-  editor = await startEditor({ folder: ws.dir, settings: { 'careerlsp.prompts.morning': '00:00', 'careerlsp.prompts.evening': '' } });
+  editor = await startEditor({ folder: ws.dir, settings: { 'careerlsp.prompts.morning': '00:00', 'careerlsp.prompts.evening': '', 'careerlsp.trace.server': 'messages' } });
   page = editor.page;
 });
 
@@ -86,6 +87,27 @@ async function choose(title) {
     await page.keyboard.press('ArrowDown');
   }
   throw new Error(`"${title}" could not be focused in the quick-fix menu`);
+}
+
+/**
+ * Ctrl+. and the named fix. Two full runs (of about fifteen) showed "No code actions available"
+ * here while the finding was on screen, and the server answers the same request with the fix
+ * when asked directly: the cause is not found yet. Up to three tries, each logged (with the
+ * server's traffic, careerlsp.trace.server, printed when a scenario fails), so the flake stays
+ * visible instead of failing the run.
+ */
+async function quickFix(title) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    const none = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' });
+    await Promise.race([menu.waitFor({ timeout: 10_000 }), none.waitFor({ timeout: 10_000 })]).catch(() => {});
+    if (await menu.isVisible()) return choose(title);
+    if (attempt === 3) throw new Error(`"${title}" was not offered after ${attempt} tries`);
+    process.stderr.write(`editor tests: no code actions on try ${attempt} for "${title}"; trying again\n`);
+    await page.keyboard.press('Escape');
+    await none.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  }
 }
 
 const squiggles = (scope) => page.locator(`${scope} .squiggly-error, ${scope} .squiggly-warning`);
@@ -150,8 +172,7 @@ test('a PR draft with a short pre-mortem: the finding in the Problems panel, and
   await row.click();
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
-  await page.keyboard.press('Control+.');
-  await choose('Add the 9 missing pre-mortem items');
+  await quickFix('Add the 9 missing pre-mortem items');
   await page.locator('.editor-group-container.active .view-lines', { hasText: '- Race: <what could happen at the same time>' }).waitFor();
   // The labelled items are there; they count once written: until then the finding says so.
   await problems().filter({ hasText: '9 placeholders were not counted' }).waitFor();

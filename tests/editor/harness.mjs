@@ -92,6 +92,12 @@ export async function startEditor({ folder, settings = {} }) {
   return {
     page,
     log,
+    /** The extension's output channel (the server's stderr and, with careerlsp.trace.server, the traffic). */
+    serverLog() {
+      try {
+        return execFileSync('sh', ['-c', `cat "${userData}"/logs/*/window*/exthost/output_logging_*/*CareerLsp*.log 2>/dev/null || true`], { encoding: 'utf8' });
+      } catch { return ''; }
+    },
     async stop() {
       await browser.close().catch(() => {});
       child.kill('SIGTERM');
