@@ -1,3 +1,5 @@
+using CareerLsp.Core.Patterns.Facts;
+
 namespace CareerLsp.Core.Patterns;
 
 /// <summary>Where a word of the change was seen.</summary>
@@ -29,6 +31,8 @@ public sealed class ChangeEvidence
     private readonly Dictionary<ulong, int> _pairs = [];
     private readonly List<string> _paths;
     private readonly ChangeEvidence? _basis;
+    private readonly List<CodeFact> _fileFacts = [];
+    private List<CodeFact>? _facts;
 
     /// <summary>Starts empty, or on top of <paramref name="basis"/> (a cached diff), which is not changed.</summary>
     public ChangeEvidence(ChangeEvidence? basis = null)
@@ -43,6 +47,23 @@ public sealed class ChangeEvidence
 
     /// <summary>Lines the diff adds.</summary>
     public int AddedLines { get; private set; }
+
+    /// <summary>
+    /// What the change's code does, read by <see cref="CodeFacts"/>: facts of each file's diff, then
+    /// facts of the paths together (a chart's templates changed without its Chart.yaml).
+    /// </summary>
+    public IReadOnlyList<CodeFact> Facts
+    {
+        get
+        {
+            if (_facts is not null) return _facts;
+            var facts = new List<CodeFact>();
+            if (_basis is not null) foreach (var fact in _basis.Facts) if (fact.Line > 0) facts.Add(fact);
+            facts.AddRange(_fileFacts);
+            CodeFacts.InspectPaths(_paths, facts);
+            return _facts = facts;
+        }
+    }
 
     public bool IsEmpty => _words.Count == 0 && _paths.Count == 0 && (_basis?.IsEmpty ?? true);
 
@@ -72,9 +93,11 @@ public sealed class ChangeEvidence
     public void AddDiff(string diff, string? ignoredPath = null)
     {
         var text = diff.AsSpan();
-        int oldLeft = 0, newLeft = 0;
+        int oldLeft = 0, newLeft = 0, newLine = 0;
         string? pendingOld = null;
-        bool ignored = false;
+        bool ignored = false, isNew = false;
+        DiffFile? file = null;
+        _facts = null;
         while (text.Length > 0)
         {
             int eol = text.IndexOf('\n');
@@ -91,33 +114,75 @@ public sealed class ChangeEvidence
                     if (ignored) continue;
                     AddedLines++;
                     AddText(line[1..], EvidenceSource.AddedLine);
+                    file?.Lines.Add(new DiffLine('+', line[1..].ToString(), newLine++));
                 }
-                else if (kind == '-') oldLeft--;
-                else if (kind == ' ') { oldLeft--; newLeft--; }
+                else if (kind == '-')
+                {
+                    oldLeft--;
+                    file?.Lines.Add(new DiffLine('-', line[1..].ToString(), newLine));
+                }
+                else if (kind == ' ')
+                {
+                    oldLeft--;
+                    newLeft--;
+                    file?.Lines.Add(new DiffLine(' ', line.Length > 0 ? line[1..].ToString() : "", newLine++));
+                }
                 continue;
             }
-            if (line.StartsWith("@@ ")) (oldLeft, newLeft) = HunkCounts(line);
+            if (line.StartsWith("@@ "))
+            {
+                (oldLeft, newLeft) = HunkCounts(line);
+                newLine = NewStart(line);
+            }
             else if (line.StartsWith("diff --git "))
             {
+                Flush(file);
+                file = null;
+                isNew = false;
                 string? path = GitHeaderPath(line["diff --git ".Length..]);
                 ignored = path is not null && path == ignoredPath;
                 if (path is not null && !ignored) AddPath(path);
             }
-            else if (line.StartsWith("--- ")) pendingOld = HeaderPath(line[4..]);
+            else if (line.StartsWith("new file mode")) isNew = true;
+            else if (line.StartsWith("--- "))
+            {
+                pendingOld = HeaderPath(line[4..]);
+                isNew |= line[4..].StartsWith("/dev/null");
+            }
             else if (line.StartsWith("+++ "))
             {
                 string? path = HeaderPath(line[4..]) ?? pendingOld;
                 ignored = path is not null && path == ignoredPath;
                 if (path is not null && !ignored) AddPath(path);
+                Flush(file);
+                file = path is not null && !ignored && !line[4..].StartsWith("/dev/null") && CodeFacts.Reads(path) ? new DiffFile(path, isNew) : null;
                 pendingOld = null;
             }
             else if (line.StartsWith("rename to ") && !ignored) AddPath(line["rename to ".Length..].ToString());
         }
+        Flush(file);
+    }
+
+    // A file's lines are read for facts when the next file starts, then dropped.
+    private void Flush(DiffFile? file)
+    {
+        if (file is not null) CodeFacts.Inspect(file, _fileFacts);
+    }
+
+    // "@@ -12,7 +14,9 @@": the new side starts at line 14.
+    private static int NewStart(ReadOnlySpan<char> line)
+    {
+        int plus = line.IndexOf('+');
+        if (plus < 0) return 1;
+        int end = plus + 1;
+        while (end < line.Length && char.IsAsciiDigit(line[end])) end++;
+        return int.TryParse(line[(plus + 1)..end], out int n) ? n : 1;
     }
 
     /// <summary>Adds a changed path (its words count as evidence too).</summary>
     public void AddPath(string path)
     {
+        _facts = null;
         if (_paths.Count > 0 && _paths[^1] == path) return;
         if (_paths.Contains(path)) return;
         _paths.Add(path);

@@ -84,7 +84,18 @@ public sealed class PatternUseTests
     {
         // "without a TTL": the change sets one. "expiry": a word only the remedy has.
         Assert.Empty(Matches(Diff("app/cache.py", "redis.set(key, payload, ex=ttl)  # written once per login")));
-        Assert.Empty(Matches(Diff("app/cache.py", "redis.set(key, payload)  # written once per login"), "Give session keys an expiry"));
+        Assert.Empty(Matches(Diff("app/cache.py", "store(key, payload)  # redis key written once per login"), "Give session keys an expiry"));
+    }
+
+    [Fact]
+    public void What_the_code_shows_outranks_words()
+    {
+        // The code writes the key with no expiry: the message's claim does not hide it.
+        Assert.Equal(["Redis key written without a TTL"], Matches(Diff("app/cache.py", "redis.set(key, payload)"), "Give session keys an expiry"));
+        // Where the code shows one entry's problem, entries that only share words with the change are left out.
+        string diff = Diff("app/cache.py", "redis.set(key, v)") + Diff("charts/api/Chart.yaml", "kubeVersion: '>=1.27'");
+        Assert.Equal(["Redis key written without a TTL"], Matches(diff));
+        Assert.Equal(["Helm chart `kubeVersion` not checked"], Matches(Diff("charts/api/Chart.yaml", "kubeVersion: '>=1.27'")));
     }
 
     [Fact]
@@ -195,7 +206,7 @@ public sealed class PatternUseTests
         {
             Patterns = Source(),
             Change = ChangeEvidence.FromDiff(Diff("charts/api/Chart.yaml", "kubeVersion: '>=1.27'") + Diff("db/migrations/7.sql", "ALTER TABLE t ADD c int;") +
-                                             Diff("app/cache.py", "redis.set(key, v)  # written per login") + Diff("deploy/pod.yaml", "readinessProbe: traffic too early")),
+                                             Diff("app/cache.py", "# redis key written per login") + Diff("deploy/pod.yaml", "readinessProbe: traffic too early")),
         };
         Expect.Commit("""
             Raise the chart's Kubernetes floor
