@@ -202,8 +202,7 @@ internal static partial class CodeFacts
         {
             if (!line.IsAdded) continue;
             string text = line.Text;
-            if (text.Contains("0.0.0.0/0", StringComparison.Ordinal) || text.Contains("::/0", StringComparison.Ordinal))
-                found.Add("access opened to 0.0.0.0/0, the whole internet", "", line);
+            OpenToTheInternet(found, line);
             var image = text.Contains("image:", StringComparison.Ordinal) ? Image().Match(text) : Match.Empty;
             if (image.Success)
             {
@@ -243,6 +242,13 @@ internal static partial class CodeFacts
                 && !lines.Exists(l => l.IsAdded && l != host && l.Text.TrimStart().StartsWith("- ", StringComparison.Ordinal) && l.Text.Contains('.', StringComparison.Ordinal) && !l.Text.Contains("host:", StringComparison.Ordinal)))
                 found.Add("Ingress host changed", "DNS record TLS certificate", host);
         }
+    }
+
+    // A CIDR that admits everyone, in a manifest, values file or Terraform.
+    private static void OpenToTheInternet(Found found, DiffLine line)
+    {
+        if (line.Text.Contains("0.0.0.0/0", StringComparison.Ordinal) || line.Text.Contains("::/0", StringComparison.Ordinal))
+            found.Add("access opened to 0.0.0.0/0, the whole internet", "", line);
     }
 
     // ---- CI workflows ----------------------------------------------------------------------------
@@ -297,8 +303,7 @@ internal static partial class CodeFacts
         foreach (var line in lines)
         {
             if (!line.IsAdded) continue;
-            if (line.Text.Contains("0.0.0.0/0", StringComparison.Ordinal) || line.Text.Contains("::/0", StringComparison.Ordinal))
-                found.Add("access opened to 0.0.0.0/0, the whole internet", "", line);
+            OpenToTheInternet(found, line);
             if (line.Text.Contains('*', StringComparison.Ordinal) && Wildcard().IsMatch(line.Text)) found.Add("IAM policy grants wildcard actions or resources", "", line);
         }
         if (found.File.Extension != ".tf") return;
@@ -778,29 +783,28 @@ internal static partial class CodeFacts
     private static bool IsMigration(string path) =>
         path.Contains("migrat", StringComparison.OrdinalIgnoreCase) || path.Contains("alembic", StringComparison.Ordinal) || path.Contains("/versions/", StringComparison.Ordinal);
 
-    private static bool UpAdds(List<DiffLine> lines)
+    // The added lines a migration runs forward. What it undoes when rolled back is not what it does:
+    // Alembic writes downgrade() after upgrade(), EF Core Down() after Up().
+    private static List<DiffLine> UpgradeLines(List<DiffLine> lines)
     {
+        var upgrade = new List<DiffLine>();
         bool down = false;
         foreach (var line in lines)
         {
             if (line.IsNew && (line.Text.Contains("def downgrade", StringComparison.Ordinal) || line.Text.Contains(" Down(MigrationBuilder", StringComparison.Ordinal))) down = true;
             else if (line.IsNew && (line.Text.Contains("def upgrade", StringComparison.Ordinal) || line.Text.Contains(" Up(MigrationBuilder", StringComparison.Ordinal))) down = false;
-            if (line.IsAdded && !down && (line.Text.Contains("AddColumn", StringComparison.Ordinal) || line.Text.Contains("add_column(", StringComparison.Ordinal))) return true;
+            if (line.IsAdded && !down) upgrade.Add(line);
         }
-        return false;
+        return upgrade;
     }
 
     private static void Migrations(Found found)
     {
         var file = found.File;
-        bool down = false;
-        foreach (var line in found.Lines)
+        var upgrade = UpgradeLines(found.Lines);
+        bool adds = upgrade.Exists(l => l.Text.Contains("AddColumn", StringComparison.Ordinal) || l.Text.Contains("add_column(", StringComparison.Ordinal));
+        foreach (var line in upgrade)
         {
-            // What a migration undoes when rolled back is not what it does: Alembic writes
-            // downgrade() after upgrade(), EF Core Down() after Up().
-            if (line.IsNew && (line.Text.Contains("def downgrade", StringComparison.Ordinal) || line.Text.Contains(" Down(MigrationBuilder", StringComparison.Ordinal))) down = true;
-            else if (line.IsNew && (line.Text.Contains("def upgrade", StringComparison.Ordinal) || line.Text.Contains(" Up(MigrationBuilder", StringComparison.Ordinal))) down = false;
-            if (!line.IsAdded || down) continue;
             string text = line.Text;
             if (text.Contains("create_index(", StringComparison.Ordinal) || text.Contains("CREATE INDEX", StringComparison.OrdinalIgnoreCase) || text.Contains("CreateIndex(", StringComparison.Ordinal))
             {
@@ -811,7 +815,7 @@ internal static partial class CodeFacts
             bool renamed = text.Contains("alter_column(", StringComparison.Ordinal) && text.Contains("new_column_name", StringComparison.Ordinal) || text.Contains("RenameColumn(", StringComparison.Ordinal) || text.Contains("RENAME COLUMN", StringComparison.OrdinalIgnoreCase);
             if (dropped) found.Add("migration drops a column", "", line);
             if (renamed) found.Add("migration renames a column", "", line);
-            if (dropped && UpAdds(found.Lines))
+            if (dropped && adds)
                 found.Add("migration drops a column and re-adds a column", "RenameColumn", line);
         }
     }
