@@ -54,6 +54,27 @@ public sealed class PatternsCommandTests
     }
 
     [Fact]
+    public void Match_says_where_the_code_shows_the_problem()
+    {
+        using var repo = WithLibrary();
+        repo.Write("COMMON_PATTERNS.md", Library + "\n# Integrations\n\n- Outbound HTTP call without a timeout blocks the worker → pass timeout= to every call\n");
+        repo.Write("app/shipping.py", "import requests\n\n\ndef label(order):\n    return requests.post(URL, json=order)\n");
+        repo.Git("add -A");
+        var json = repo.Run("patterns", "match", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var document = JsonDocument.Parse(json.Stdout);
+        var match = Assert.Single(document.RootElement.GetProperty("matches").EnumerateArray());
+        Assert.Equal("Outbound HTTP call without a timeout blocks the worker", match.GetProperty("problem").GetString());
+        Assert.Contains("app/shipping.py:5: outbound HTTP request call to an external API without timeout",
+            match.GetProperty("matched").EnumerateArray().Select(m => m.GetString()));
+
+        // With the timeout passed, the code shows the remedy: nothing applies.
+        repo.Write("app/shipping.py", "import requests\n\n\ndef label(order):\n    return requests.post(URL, json=order, timeout=10)\n");
+        repo.Git("add -A");
+        Assert.Equal("No entry of COMMON_PATTERNS.md applies to this change.\n", repo.Run("patterns", "match").Stdout);
+    }
+
+    [Fact]
     public void Nothing_staged_or_nothing_applies_is_an_empty_list()
     {
         using var repo = WithLibrary();
