@@ -73,15 +73,29 @@ internal static class HookInstaller
         return 0;
     }
 
-    /// <summary>The hook script: runs this very executable, and explains how to get past a failure.</summary>
+    /// <summary>
+    /// The hook script. It runs <c>careerlsp</c> from PATH when it is there, so an upgrade or a
+    /// reinstall elsewhere keeps working, else the executable that installed it; when neither is
+    /// there the commit stops with one line saying what is missing and how to commit anyway.
+    /// </summary>
     internal static string Script()
     {
-        string command = Command();
+        var (fallback, fallbackFile) = Fallback();
         var sb = new StringBuilder();
         sb.Append("#!/bin/sh\n");
         sb.Append(Marker).Append(": installed by `careerlsp hook install`; `careerlsp hook uninstall` removes it.\n");
         sb.Append("# Checks the commit message for the habits CareerLsp teaches. Skip it once with: git commit --no-verify\n");
-        sb.Append("CAREERLSP_HOOK=1 ").Append(command).Append(" check commit \"$1\"\n");
+        sb.Append("# careerlsp from PATH first; else the one that installed this hook.\n");
+        sb.Append("if command -v careerlsp >/dev/null 2>&1; then\n");
+        sb.Append("  CAREERLSP_HOOK=1 careerlsp check commit \"$1\"\n");
+        sb.Append("elif [ -f ").Append(Quote(fallbackFile)).Append(" ]; then\n");
+        sb.Append("  CAREERLSP_HOOK=1 ").Append(fallback).Append(" check commit \"$1\"\n");
+        sb.Append("else\n");
+        sb.Append("  echo \"careerlsp: the commit-msg hook needs careerlsp, which is not on PATH and no longer at ")
+            .Append(EscapeForDoubleQuotes(fallbackFile))
+            .Append("; install it (see CareerLsp's README) or commit anyway with: git commit --no-verify\" >&2\n");
+        sb.Append("  exit 2\n");
+        sb.Append("fi\n");
         sb.Append("status=$?\n");
         sb.Append("if [ \"$status\" -eq 1 ]; then\n");
         sb.Append("  echo \"careerlsp: the commit message has errors (above). Fix them, add 'Habits-Skip: <reason>', or commit with --no-verify.\" >&2\n");
@@ -92,13 +106,21 @@ internal static class HookInstaller
         return sb.ToString();
     }
 
-    private static string Command()
+    /// <summary>The command that runs this very executable (quoted for sh), and the file that must exist for it.</summary>
+    private static (string Command, string File) Fallback()
     {
         string? process = Environment.ProcessPath;
-        string dll = Path.Combine(AppContext.BaseDirectory, "careerlsp.dll");
         bool viaDotnet = process is null || Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        return viaDotnet ? $"{Quote(process ?? "dotnet")} {Quote(dll)}" : Quote(process!);
+        if (!viaDotnet) return (Quote(ShellPath(process!)), ShellPath(process!));
+        string dll = ShellPath(Path.Combine(AppContext.BaseDirectory, "careerlsp.dll"));
+        return ($"{Quote(ShellPath(process ?? "dotnet"))} {Quote(dll)}", dll);
     }
+
+    /// <summary>Git for Windows runs hooks with its sh, which reads <c>C:/x</c> but not <c>C:\x</c>.</summary>
+    private static string ShellPath(string path) => OperatingSystem.IsWindows() ? path.Replace('\\', '/') : path;
+
+    private static string EscapeForDoubleQuotes(string value) =>
+        value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("$", "\\$").Replace("`", "\\`");
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
 

@@ -28,6 +28,50 @@ public sealed class HookTests
     }
 
     [Fact]
+    public void Hook_runs_careerlsp_from_PATH_else_from_where_it_was_installed_else_says_what_is_missing()
+    {
+        var (file, prefix) = CliRunner.Executable();
+        Assert.True(prefix.Length == 0, "this test needs the published executable (npm run build)");
+        using var repo = new TempRepository();
+        // A copy stands for an install that is later moved or removed.
+        string installed = Path.Combine(repo.Root, ".git", "tools", "careerlsp");
+        Directory.CreateDirectory(Path.GetDirectoryName(installed)!);
+        File.Copy(file, installed); // Keeps the executable bit, as File.Copy does on Unix.
+        var install = CliRunner.Shell(repo.Root, $"'{installed}' hook install");
+        Assert.True(install.ExitCode == 0, install.ToString());
+        repo.Write("a.txt", "a\n");
+        repo.Git("add a.txt");
+        var withoutCareerLsp = new Dictionary<string, string> { ["PATH"] = PathWithout("careerlsp") };
+
+        var fromInstallPlace = CliRunner.Shell(repo.Root, "git commit -q -m 'oops'", withoutCareerLsp);
+        Assert.NotEqual(0, fromInstallPlace.ExitCode);
+        Assert.Contains("sources-required", fromInstallPlace.Stdout + fromInstallPlace.Stderr);
+
+        File.Delete(installed);
+        var missing = CliRunner.Shell(repo.Root, "git commit -q -m 'oops'", withoutCareerLsp);
+        Assert.NotEqual(0, missing.ExitCode);
+        string line = Assert.Single(missing.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"careerlsp: the commit-msg hook needs careerlsp, which is not on PATH and no longer at {installed}; " +
+            "install it (see CareerLsp's README) or commit anyway with: git commit --no-verify", line);
+
+        string bin = Path.Combine(repo.Root, ".git", "bin");
+        Directory.CreateDirectory(bin);
+        File.CreateSymbolicLink(Path.Combine(bin, "careerlsp"), file);
+        var onPath = new Dictionary<string, string> { ["PATH"] = bin + ":" + withoutCareerLsp["PATH"] };
+        var fromPath = CliRunner.Shell(repo.Root, "git commit -q -m 'oops'", onPath);
+        Assert.NotEqual(0, fromPath.ExitCode);
+        Assert.Contains("sources-required", fromPath.Stdout + fromPath.Stderr);
+        repo.Write(".git/GOOD", Messages.Good);
+        var good = CliRunner.Shell(repo.Root, "git commit -q -F .git/GOOD", onPath);
+        Assert.True(good.ExitCode == 0, good.ToString());
+    }
+
+    /// <summary>This process's PATH less the directories that hold <paramref name="program"/>.</summary>
+    private static string PathWithout(string program) =>
+        string.Join(':', (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':')
+            .Where(d => d.Length > 0 && !File.Exists(Path.Combine(d, program))));
+
+    [Fact]
     public void Existing_hook_is_kept_unless_forced_and_restored_on_uninstall()
     {
         using var repo = new TempRepository();
