@@ -49,6 +49,25 @@ internal static class HookInstaller
         return 0;
     }
 
+    /// <summary>
+    /// One line for editors and scripts: <c>installed</c> (what this executable would write),
+    /// <c>outdated</c> (written by CareerLsp, but another version or from another place: install
+    /// rewrites it), <c>missing</c>, or <c>other</c> (a hook CareerLsp did not write); then the path.
+    /// </summary>
+    public static int Status(Repository repository, TextWriter output)
+    {
+        string hook = Path.Combine(repository.HooksDirectory(), HookName);
+        string state;
+        if (!File.Exists(hook)) state = "missing";
+        else
+        {
+            string existing = File.ReadAllText(hook);
+            state = existing == Script() ? "installed" : existing.Contains(Marker, StringComparison.Ordinal) ? "outdated" : "other";
+        }
+        output.WriteLine($"{state} {hook}");
+        return 0;
+    }
+
     public static int Uninstall(Repository repository, TextWriter output)
     {
         string hook = Path.Combine(repository.HooksDirectory(), HookName);

@@ -120,8 +120,11 @@ namespace CareerLsp.Cli
             install.SetAction(p => Guard(() => HookInstaller.Install(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), p.GetValue(force), Console.Out)));
             var uninstall = new Command("uninstall", "Remove the CareerLsp commit-msg hook (restores a backed-up one)") { repo };
             uninstall.SetAction(p => Guard(() => HookInstaller.Uninstall(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), Console.Out)));
+            var status = new Command("status", "Say whether the commit-msg hook is installed: installed, outdated, missing or other (a hook CareerLsp did not write), then its path") { repo };
+            status.SetAction(p => Guard(() => HookInstaller.Status(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), Console.Out)));
             hook.Subcommands.Add(install);
             hook.Subcommands.Add(uninstall);
+            hook.Subcommands.Add(status);
             root.Subcommands.Add(hook);
 
             Timing.Mark("command tree built");

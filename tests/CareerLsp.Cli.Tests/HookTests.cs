@@ -105,6 +105,22 @@ public sealed class HookTests
     }
 
     [Fact]
+    public void Hook_status_says_missing_installed_outdated_or_other()
+    {
+        using var repo = new TempRepository();
+        string hook = Path.Combine(repo.Root, ".git", "hooks", "commit-msg");
+        Assert.Equal($"missing {hook}\n", repo.Run("hook", "status").Stdout);
+        Assert.Equal(0, repo.Run("hook", "install").ExitCode);
+        Assert.Equal($"installed {hook}\n", repo.Run("hook", "status").Stdout);
+        File.WriteAllText(hook, File.ReadAllText(hook).Replace("check commit", "check  commit", StringComparison.Ordinal));
+        Assert.Equal($"outdated {hook}\n", repo.Run("hook", "status").Stdout);
+        Assert.Equal(0, repo.Run("hook", "install").ExitCode); // Its own hook, only outdated: rewritten without --force.
+        Assert.Equal($"installed {hook}\n", repo.Run("hook", "status").Stdout);
+        File.WriteAllText(hook, "#!/bin/sh\nexit 0\n");
+        Assert.Equal($"other {hook}\n", repo.Run("hook", "status").Stdout);
+    }
+
+    [Fact]
     public void Hook_install_outside_a_repository_exits_two()
     {
         using var dir = new TempRepository(init: false);

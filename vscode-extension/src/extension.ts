@@ -4,9 +4,8 @@ import * as vscode from 'vscode';
 import { execFile } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync } from 'node:fs';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import {
-  documentSelector, hasDotnet10, initializationOptions, locateServer, missingRuntimeMessage, runtimeDownloadUrl, type CareerLspSettings,
-} from './settings';
+import { documentSelector, initializationOptions, locateServer, type CareerLspSettings } from './settings';
+import { HookOffer, type Run } from './hook';
 import { PlanFeature, globalStore, systemClock, type Clock } from './planUi';
 import { ProgressView } from './progress';
 import { planRequest, reportRequest, type PlanRequestParams, type PlanView, type ReportRequestParams, type ReportView } from './protocol';
@@ -19,12 +18,12 @@ export function readSettings(): CareerLspSettings {
   return { serverPath: config.get<string>('server.path', ''), configFile: config.get<string>('configFile', '') };
 }
 
-/** Runs `dotnet --list-runtimes`; resolves with a reason when no .NET 10 runtime is there. */
-export function checkRuntime(run: typeof execFile = execFile): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    run('dotnet', ['--list-runtimes'], { timeout: 10000 }, (error, stdout) => {
-      if (error) resolve((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'dotnet was not found on PATH' : `dotnet --list-runtimes failed: ${error.message}`);
-      else resolve(hasDotnet10(String(stdout)) ? undefined : 'no Microsoft.NETCore.App 10.x runtime is installed');
+/** Runs the server executable for a one-off command (the hook's status and install). */
+export function runExecutable(command: string, run: typeof execFile = execFile): Run {
+  return (args, cwd) => new Promise((resolve) => {
+    run(command, args, { cwd, timeout: 15000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 2) : 0;
+      resolve({ code, stdout: String(stdout), stderr: error && !stderr ? error.message : String(stderr) });
     });
   });
 }
@@ -32,12 +31,13 @@ export function checkRuntime(run: typeof execFile = execFile): Promise<string | 
 /** What activation needs from the machine; tests pass their own. */
 export interface Dependencies {
   exists: (file: string) => boolean;
-  checkRuntime: () => Promise<string | undefined>;
+  /** Runs the server executable once (defaults to execFile). */
+  run?: (command: string) => Run;
   clock?: Clock;
 }
 
 export async function activate(context: vscode.ExtensionContext,
-  deps: Dependencies = { exists: (file) => existsSync(file), checkRuntime: () => checkRuntime() }): Promise<PlanFeature | undefined> {
+  deps: Dependencies = { exists: (file) => existsSync(file) }): Promise<PlanFeature | undefined> {
   const output = vscode.window.createOutputChannel('CareerLsp');
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
   status.name = 'CareerLsp';
@@ -49,8 +49,18 @@ export async function activate(context: vscode.ExtensionContext,
       else await start(context, output, status, deps);
     }));
   status.show();
-  await start(context, output, status, deps);
-  if (!client) return undefined;
+  const command = await start(context, output, status, deps);
+  if (!client || !command) return undefined;
+  const hooks = new HookOffer((deps.run ?? runExecutable)(command), {
+    ask: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
+    error: (message) => { output.appendLine(message); void vscode.window.showErrorMessage(message); },
+    log: (line) => output.appendLine(line),
+  }, context.globalState);
+  context.subscriptions.push(vscode.commands.registerCommand('careerlsp.installHook',
+    () => hooks.installCommand(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath)));
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme === 'file') void hooks.offer(folder.uri.fsPath);
+  }
   // The training plan: the server reads it (careerLsp/plan); the feature renders it and prompts.
   plan = new PlanFeature({
     fetch: async () => {
@@ -74,28 +84,18 @@ export async function activate(context: vscode.ExtensionContext,
   return plan;
 }
 
+/** Starts the language server; returns the executable it runs, or undefined when there is none. */
 async function start(context: vscode.ExtensionContext, output: vscode.OutputChannel, status: vscode.StatusBarItem,
-  deps: Dependencies): Promise<void> {
+  deps: Dependencies): Promise<string | undefined> {
   const settings = readSettings();
   const location = locateServer(settings, context.extensionPath, deps.exists);
   if (location.kind === 'missing') {
     setStatus(status, 'error', location.message);
     output.appendLine(location.message);
     void vscode.window.showErrorMessage(location.message);
-    return;
+    return undefined;
   }
-  if (location.bundled) {
-    ensureExecutable(location.command);
-    const problem = await deps.checkRuntime();
-    if (problem) {
-      const message = missingRuntimeMessage(problem);
-      setStatus(status, 'error', message);
-      output.appendLine(message);
-      const choice = await vscode.window.showErrorMessage(message, 'Download .NET 10');
-      if (choice) void vscode.env.openExternal(vscode.Uri.parse(runtimeDownloadUrl));
-      return;
-    }
-  }
+  if (location.bundled) ensureExecutable(location.command);
 
   const serverOptions: ServerOptions = { command: location.command, args: ['serve'], transport: TransportKind.stdio };
   const clientOptions: LanguageClientOptions = {
@@ -112,6 +112,7 @@ async function start(context: vscode.ExtensionContext, output: vscode.OutputChan
   });
   setStatus(status, 'starting', 'CareerLsp is starting');
   await client.start();
+  return location.command;
 }
 
 /** An unpacked VSIX can lose the executable bit; the bundled server needs it. */

@@ -1,5 +1,5 @@
-// What the extension decides before it starts the server: which executable, whether the runtime it
-// needs is there, and which options go to the client. Plain functions over plain data, so they are
+// What the extension decides before it starts the server: which executable, and which options go
+// to the client. Plain functions over plain data, so they are
 // tested without VS Code.
 import * as path from 'node:path';
 
@@ -13,9 +13,15 @@ export type ServerLocation =
   | { kind: 'found'; command: string; bundled: boolean }
   | { kind: 'missing'; message: string };
 
-/** The bundled server lives in the extension's `server/` folder (put there by `npm run package`). */
+/** The platforms a VSIX is built for (`vsce package --target`), each carrying its own native server. */
+export const supportedTargets = ['linux-x64', 'linux-arm64', 'win32-x64', 'darwin-x64', 'darwin-arm64'];
+
+/**
+ * The bundled server lives in the extension's `server/` folder: each platform's VSIX carries its
+ * own, a native executable that needs no runtime (put there by `npm run package`).
+ */
 export function locateServer(settings: CareerLspSettings, extensionPath: string, exists: (file: string) => boolean,
-  platform: NodeJS.Platform = process.platform): ServerLocation {
+  platform: NodeJS.Platform = process.platform, arch: string = process.arch): ServerLocation {
   const configured = settings.serverPath.trim();
   if (configured.length > 0) {
     return exists(configured)
@@ -25,18 +31,13 @@ export function locateServer(settings: CareerLspSettings, extensionPath: string,
   const bundled = path.join(extensionPath, 'server', platform === 'win32' ? 'careerlsp.exe' : 'careerlsp');
   return exists(bundled)
     ? { kind: 'found', command: bundled, bundled: true }
-    : { kind: 'missing', message: `CareerLsp: the bundled server is missing (${bundled}). Reinstall the extension or set careerlsp.server.path.` };
+    : { kind: 'missing', message: missingServerMessage(bundled, `${platform}-${arch}`) };
 }
 
-export const runtimeDownloadUrl = 'https://dotnet.microsoft.com/download/dotnet/10.0';
-
-/** The bundled server is framework-dependent: it needs `Microsoft.NETCore.App 10.x` in `dotnet --list-runtimes`. */
-export function hasDotnet10(listRuntimesOutput: string): boolean {
-  return /^Microsoft\.NETCore\.App 10\.\d+\.\d+/m.test(listRuntimesOutput);
-}
-
-export function missingRuntimeMessage(detail: string): string {
-  return `CareerLsp needs the .NET 10 runtime to run its language server (${detail}). Install ".NET Runtime 10" from ${runtimeDownloadUrl}, then reload the window.`;
+function missingServerMessage(bundled: string, target: string): string {
+  return supportedTargets.includes(target)
+    ? `CareerLsp: this installation has no server for ${target} (${bundled} is missing). Install the extension built for ${target} (careerlsp-<version>-${target}.vsix) or set careerlsp.server.path.`
+    : `CareerLsp has no server for ${target}: it is built for ${supportedTargets.join(', ')}. Build careerlsp from source for this platform and set careerlsp.server.path to it.`;
 }
 
 /** Documents the server checks: the commit box, commit message files, Markdown and its configuration. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from './vscode-mock';
-import { activate, checkRuntime } from '../src/extension';
+import { activate, runExecutable } from '../src/extension';
 
 const created: { id: string; server: unknown; options: any; started: boolean }[] = [];
 vi.mock('vscode-languageclient/node', () => ({
@@ -28,7 +28,7 @@ beforeEach(() => { created.length = 0; });
 describe('activate', () => {
   it('starts the bundled server with the settings forwarded', async () => {
     vscode.reset({ 'careerlsp.configFile': '/team/.careerlsp.json' });
-    await activate(context(), { exists: (f: string) => f === '/ext/server/careerlsp', checkRuntime: async () => undefined });
+    await activate(context(), { exists: (f: string) => f === '/ext/server/careerlsp' });
     expect(created).toHaveLength(1);
     const [client] = created;
     expect(client.server).toEqual({ command: '/ext/server/careerlsp', args: ['serve'], transport: 0 });
@@ -37,42 +37,61 @@ describe('activate', () => {
     expect(client.options.documentSelector).toContainEqual({ language: 'scminput' });
     expect(client.options.documentSelector).toContainEqual({ language: 'git-commit' });
     expect(client.started).toBe(true);
-    expect([...vscode.calls.commands.keys()]).toEqual(['careerlsp.showOutput', 'careerlsp.restartServer', 'careerlsp.showPlan', 'careerlsp.refreshPlan',
-      'careerlsp.newWeek', 'careerlsp.selfAssessment', 'careerlsp.logHours', 'careerlsp.showProgress']);
+    expect([...vscode.calls.commands.keys()]).toEqual(['careerlsp.showOutput', 'careerlsp.restartServer', 'careerlsp.installHook', 'careerlsp.showPlan',
+      'careerlsp.refreshPlan', 'careerlsp.newWeek', 'careerlsp.selfAssessment', 'careerlsp.logHours', 'careerlsp.showProgress']);
     expect(vscode.calls.treeViews.map((v) => v.id)).toEqual(['careerlsp.plan']);
     expect(vscode.calls.errors).toEqual([]);
   });
 
-  it('does not start without a .NET 10 runtime, and offers the download', async () => {
-    vscode.reset({}, 'Download .NET 10');
-    await activate(context(), { exists: () => true, checkRuntime: async () => 'dotnet was not found on PATH' });
-    expect(created).toHaveLength(0);
-    expect(vscode.calls.errors[0].message).toContain('needs the .NET 10 runtime to run its language server (dotnet was not found on PATH)');
-    expect(vscode.calls.errors[0].actions).toEqual(['Download .NET 10']);
-    expect(vscode.calls.opened).toEqual(['https://dotnet.microsoft.com/download/dotnet/10.0']);
+  it('starts the bundled server directly, with no runtime to look for, and offers the hook for the open repository', async () => {
+    vscode.reset({}, undefined, '/repo');
+    vscode.answers.info.push('Install the hook');
+    const runs: { command: string; args: string[]; cwd: string }[] = [];
+    const run = (command: string) => async (args: string[], cwd: string) => {
+      runs.push({ command, args, cwd });
+      return args[1] === 'status'
+        ? { code: 0, stdout: 'missing /repo/.git/hooks/commit-msg\n', stderr: '' }
+        : { code: 0, stdout: 'Installed the commit-msg hook at /repo/.git/hooks/commit-msg\n', stderr: '' };
+    };
+    await activate(context(), { exists: (f: string) => f === '/ext/server/careerlsp', run });
+    await vi.waitFor(() => expect(runs).toHaveLength(2));
+    expect(created[0].server).toEqual({ command: '/ext/server/careerlsp', args: ['serve'], transport: 0 });
+    expect(runs).toEqual([
+      { command: '/ext/server/careerlsp', args: ['hook', 'status', '--repo', '/repo'], cwd: '/repo' },
+      { command: '/ext/server/careerlsp', args: ['hook', 'install', '--repo', '/repo'], cwd: '/repo' },
+    ]);
+    expect(vscode.calls.infos[0].actions).toEqual(['Install the hook', 'Not now', 'Never for this repository']);
+    expect(vscode.calls.outputLines).toContain('Installed the commit-msg hook at /repo/.git/hooks/commit-msg');
   });
 
-  it('skips the runtime check for a configured server and reports a wrong path', async () => {
+  it('names the platform when this installation carries no server for it', async () => {
+    vscode.reset({});
+    await activate(context(), { exists: () => false });
+    expect(created).toHaveLength(0);
+    expect(vscode.calls.errors[0].message).toMatch(/no server for (linux|win32|darwin)-\w+/);
+  });
+
+  it('uses a configured server and reports a wrong path', async () => {
     vscode.reset({ 'careerlsp.server.path': '/custom/careerlsp' });
-    const check = vi.fn(async () => 'should not be asked');
-    await activate(context(), { exists: (f: string) => f === '/custom/careerlsp', checkRuntime: check });
-    expect(check).not.toHaveBeenCalled();
+    await activate(context(), { exists: (f: string) => f === '/custom/careerlsp' });
     expect((created[0].server as any).command).toBe('/custom/careerlsp');
 
     vscode.reset({ 'careerlsp.server.path': '/gone' });
     created.length = 0;
-    await activate(context(), { exists: () => false, checkRuntime: check });
+    await activate(context(), { exists: () => false });
     expect(created).toHaveLength(0);
     expect(vscode.calls.errors[0].message).toContain('"/gone", which does not exist');
   });
 });
 
-describe('checkRuntime', () => {
-  const fake = (error: any, stdout: string) => ((_file: string, _args: string[], _options: object, callback: any) => callback(error, stdout, '')) as any;
+describe('runExecutable', () => {
+  const fake = (error: any, stdout: string, stderr: string) => ((_file: string, _args: string[], _options: object, callback: any) => callback(error, stdout, stderr)) as any;
 
-  it('explains each way the runtime can be missing', async () => {
-    expect(await checkRuntime(fake(Object.assign(new Error('spawn dotnet ENOENT'), { code: 'ENOENT' }), ''))).toBe('dotnet was not found on PATH');
-    expect(await checkRuntime(fake(null, 'Microsoft.NETCore.App 8.0.1 [/x]\n'))).toBe('no Microsoft.NETCore.App 10.x runtime is installed');
-    expect(await checkRuntime(fake(null, 'Microsoft.NETCore.App 10.0.12 [/x]\n'))).toBeUndefined();
+  it('reports the exit code and output, and a failure to start as exit 2 with its reason', async () => {
+    expect(await runExecutable('/x', fake(null, 'installed /r\n', ''))(['hook', 'status'], '/r')).toEqual({ code: 0, stdout: 'installed /r\n', stderr: '' });
+    expect(await runExecutable('/x', fake(Object.assign(new Error('exit'), { code: 2 }), '', 'careerlsp: not in a git repository\n'))([], '/r'))
+      .toEqual({ code: 2, stdout: '', stderr: 'careerlsp: not in a git repository\n' });
+    expect(await runExecutable('/x', fake(Object.assign(new Error('spawn /x EACCES'), { code: 'EACCES' }), '', ''))([], '/r'))
+      .toEqual({ code: 2, stdout: '', stderr: 'spawn /x EACCES' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasDotnet10, initializationOptions, locateServer, missingRuntimeMessage } from '../src/settings';
+import { initializationOptions, locateServer } from '../src/settings';
 
 describe('locateServer', () => {
   const exists = (files: string[]) => (file: string) => files.includes(file);
@@ -22,17 +22,12 @@ describe('locateServer', () => {
       .toMatchObject({ command: expect.stringMatching(/careerlsp\.exe$/) });
     expect(locateServer({ serverPath: '', configFile: '' }, '/ext', () => false).kind).toBe('missing');
   });
-});
 
-describe('the .NET 10 runtime check', () => {
-  it('reads dotnet --list-runtimes', () => {
-    expect(hasDotnet10('Microsoft.AspNetCore.App 10.0.1 [/usr/share/dotnet]\nMicrosoft.NETCore.App 10.0.12 [/usr/share/dotnet/shared]\n')).toBe(true);
-    expect(hasDotnet10('Microsoft.NETCore.App 8.0.20 [/usr/share/dotnet/shared]\nMicrosoft.AspNetCore.App 10.0.1 [/x]\n')).toBe(false);
-    expect(hasDotnet10('')).toBe(false);
-  });
-
-  it('says what to install', () => {
-    expect(missingRuntimeMessage('dotnet was not found on PATH')).toMatch(/\.NET Runtime 10.*dotnet\.microsoft\.com\/download\/dotnet\/10\.0/);
+  it('says which VSIX to install when the bundled server is missing, and when no platform build exists', () => {
+    const missing = locateServer({ serverPath: '', configFile: '' }, '/ext', () => false, 'darwin', 'arm64');
+    expect(missing.kind === 'missing' && missing.message).toContain('Install the extension built for darwin-arm64 (careerlsp-<version>-darwin-arm64.vsix)');
+    const unsupported = locateServer({ serverPath: '', configFile: '' }, '/ext', () => false, 'linux', 'ppc64');
+    expect(unsupported.kind === 'missing' && unsupported.message).toContain('no server for linux-ppc64: it is built for linux-x64, linux-arm64, win32-x64, darwin-x64, darwin-arm64');
   });
 });
 
