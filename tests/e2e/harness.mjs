@@ -30,9 +30,12 @@ export function tempRepository() {
 const running = new Set();
 after(() => { for (const child of running) child.kill('SIGKILL'); });
 
-/** Starts the server; returns the connection, the process, its stderr so far, and diagnostics waiters. */
-export async function startServer({ rootDir, capabilities = {}, onRequest = {} } = {}) {
-  const child = spawn(serverPath, ['serve', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts the server; returns the connection, the process, its stderr so far, and diagnostics waiters.
+ * `command` and `args` replace how it is started (a wrapper such as unshare, another build).
+ */
+export async function startServer({ rootDir, capabilities = {}, onRequest = {}, command = serverPath, args = ['serve', '--stdio'] } = {}) {
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);
   child.on('exit', () => running.delete(child));
   let stderr = '';

@@ -5,6 +5,9 @@
 // Screenshots go to docs/screenshots (the README shows them). Setup: tests/editor/setup.sh.
 import { test as nodeTest, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { startEditor, workspace, command, screenshot } from './harness.mjs';
 
 const today = new Date();
@@ -104,6 +107,24 @@ async function quickFix(title) {
 }
 
 const squiggles = (scope) => page.locator(`${scope} .squiggly-error, ${scope} .squiggly-warning`);
+
+test('the commit-msg hook offered for the open repository: Install writes it, and it runs the bundled server', async () => {
+  await command(page, 'Notifications: Show Notifications');
+  const offer = page.locator('.notifications-center .notification-list-item', { hasText: "Install CareerLsp's commit-msg hook" });
+  await offer.waitFor();
+  await offer.locator('.monaco-button', { hasText: 'Install the hook' }).click();
+  await page.locator('.notifications-center .notification-list-item', { hasText: 'Installed the commit-msg hook' }).waitFor();
+  await command(page, 'Notifications: Clear All Notifications');
+  await page.keyboard.press('Escape');
+  const hook = ws.read('.git/hooks/commit-msg');
+  assert.match(hook, /careerlsp-managed-hook/);
+  // No careerlsp on PATH here: the hook falls back to the server inside the installed extension.
+  assert.match(hook, /elif \[ -f '[^']*\/extensions\/careerlsp\.careerlsp-[^']*\/server\/careerlsp' \]/);
+  const path = (process.env.PATH ?? '').split(':').filter((d) => d && !existsSync(join(d, 'careerlsp'))).join(':');
+  const commit = spawnSync('git', ['commit', '-q', '-m', 'oops'], { cwd: ws.dir, encoding: 'utf8', env: { ...process.env, PATH: path } });
+  assert.notEqual(commit.status, 0);
+  assert.match(commit.stdout + commit.stderr, /sources-required/);
+});
 
 test('the commit box: a squiggle without Sources Consulted, its explanation on hover, the quick fix, and no squiggle once filled in', async () => {
   await page.keyboard.press('Control+Shift+G');

@@ -39,7 +39,9 @@ export function workspace(files = {}) {
 
 /** Installs the VSIX into fresh folders and starts code-server on a free loopback port. */
 export async function startEditor({ folder, settings = {} }) {
-  const vsix = join(root, 'dist', 'careerlsp-0.1.0.vsix');
+  // The linux-x64 VSIX, as a user on this machine installs it, with its native server.
+  const version = JSON.parse(readFileSync(join(root, 'vscode-extension', 'package.json'), 'utf8')).version;
+  const vsix = join(root, 'dist', `careerlsp-${version}-linux-x64.vsix`);
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
   if (!existsSync(codeServer)) throw new Error('code-server is not installed: run bash tests/editor/setup.sh');
   const base = mkdtempSync(join(tmpdir(), 'careerlsp-editor-'));

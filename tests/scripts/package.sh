@@ -5,7 +5,9 @@
 #   careerlsp.<version>.nupkg                  the .NET tool; it names careerlsp.<rid>.<version>.nupkg,
 #                                              one per target, which carry the executables
 # The machine's own target is NativeAOT; the others are self-contained, trimmed, single-file
-# ReadyToRun (see publish.sh). None needs .NET installed to run.
+# ReadyToRun (see publish.sh). None needs .NET installed to run. With CAREERLSP_PREBUILT=1 the
+# servers already in dist/servers/<rid>/ are used (.github/workflows/release.yml builds each there
+# natively, on its own OS).
 #   bash tests/scripts/package.sh [RID...]     RID: linux-x64 linux-arm64 win-x64 osx-x64 osx-arm64
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -73,6 +75,11 @@ for rid in $targets; do
   if [ "$rid" = "$host" ]; then
     server=dist/server
     shape=native
+  elif [ "${CAREERLSP_PREBUILT:-}" = 1 ] && [ -f "dist/servers/$rid/README.md" ]; then
+    # The release workflow builds each target natively on its own OS and hands the servers over.
+    server=dist/servers/$rid
+    shape=prebuilt
+    chmod +x "$server"/careerlsp*
   else
     bash tests/scripts/publish.sh "$rid" "dist/servers/$rid"
     server=dist/servers/$rid

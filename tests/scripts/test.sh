@@ -9,6 +9,18 @@ export CAREERLSP_BIN="$PWD/dist/server/careerlsp"
 if [ ! -d node_modules/vscode-jsonrpc ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# The pre-commit framework, for the test of .pre-commit-hooks.yaml (Debian's package).
+if ! command -v pre-commit >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
+fi
+# What users install, for every target: the tests below check the VSIX, archives and .NET tool, run
+# the packaged linux-x64 server with no .NET reachable, and install the linux-x64 VSIX in the editor.
+if ! bash tests/scripts/package.sh; then
+  echo "test: npm run package failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+export CAREERLSP_PACKAGED=1
 log=$(mktemp)
 # Normal verbosity shows what tests print to stderr (the pattern matching precision and recall).
 dotnet test CareerLsp.sln -c Release --nologo --logger "console;verbosity=normal" 2>&1 | grep -vE "^\s+Passed [A-Za-z]" | tee "$log"
