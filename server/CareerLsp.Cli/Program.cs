@@ -156,9 +156,22 @@ namespace CareerLsp.Cli
                 return errors ? Findings : Ok;
             });
 
+        /// <summary>Kept alive while serving: a collected registration no longer handles the signal.</summary>
+        private static System.Runtime.InteropServices.PosixSignalRegistration? _terminate;
+
         /// <summary>Serves LSP on stdin/stdout until the client says exit; stdout carries only frames.</summary>
         private static int Serve()
         {
+            // SIGTERM ends the server at once. Without a registration the runtime's default handling
+            // of it left the NativeAOT server running now and then (1 run of the robustness tests in
+            // 6 with the cores busy: its one thread-pool worker is blocked reading stdin); a
+            // registration runs on a thread of its own.
+            _terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+                {
+                    context.Cancel = true;
+                    Environment.Exit(143);
+                });
             using var input = Console.OpenStandardInput();
             using var output = Console.OpenStandardOutput();
             return Server.LanguageServer.RunAsync(input, output, Console.Error).GetAwaiter().GetResult();

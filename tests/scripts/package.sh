@@ -15,8 +15,7 @@ root=$PWD
 targets=${*:-linux-x64 linux-arm64 win-x64 osx-x64 osx-arm64}
 
 bash tests/scripts/build.sh
-host=$(dist/server/careerlsp --version >/dev/null && bash -c 'case "$(uname -s)-$(uname -m)" in
-  Linux-x86_64) echo linux-x64;; Linux-aarch64) echo linux-arm64;; Darwin-x86_64) echo osx-x64;; Darwin-arm64) echo osx-arm64;; esac')
+host=$(bash tests/scripts/rid.sh)
 version=$(node -p "require('./vscode-extension/package.json').version")
 
 vscode_target() {

@@ -15,29 +15,13 @@ case "$rid" in
   *) echo "publish: unknown target $rid (linux-x64, linux-arm64, win-x64, osx-x64, osx-arm64)" >&2; exit 2 ;;
 esac
 
-host_rid() {
-  local os arch
-  case "$(uname -s)" in
-    Linux) os=linux ;;
-    Darwin) os=osx ;;
-    MINGW*|MSYS*|CYGWIN*) os=win ;;
-    *) os=unknown ;;
-  esac
-  case "$(uname -m)" in
-    x86_64|amd64) arch=x64 ;;
-    aarch64|arm64) arch=arm64 ;;
-    *) arch=unknown ;;
-  esac
-  echo "$os-$arch"
-}
-
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "publish: the .NET 10 SDK is required to build (https://dotnet.microsoft.com/download); dotnet is not on PATH" >&2
   exit 2
 fi
 
 shape=single-file
-if [ "$rid" = "$(host_rid)" ] && [ "${CAREERLSP_NATIVE:-1}" != 0 ]; then
+if [ "$rid" = "$(bash tests/scripts/rid.sh 2>/dev/null)" ] && [ "${CAREERLSP_NATIVE:-1}" != 0 ]; then
   shape=native
   # NativeAOT links with the platform's toolchain: clang and zlib on Linux (Debian's packages).
   if [ "${rid%%-*}" = linux ] && { ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; }; then
