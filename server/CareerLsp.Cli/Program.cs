@@ -172,7 +172,7 @@ namespace CareerLsp.Cli
                     context.Cancel = true;
                     Environment.Exit(143);
                 });
-            using var input = Console.OpenStandardInput();
+            using var input = new Protocol.DedicatedReadStream(Console.OpenStandardInput());
             using var output = Console.OpenStandardOutput();
             return Server.LanguageServer.RunAsync(input, output, Console.Error).GetAwaiter().GetResult();
         }
