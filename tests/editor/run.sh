@@ -14,4 +14,4 @@ esac
 if [ "${CAREERLSP_PACKAGED:-}" != 1 ]; then
   bash tests/scripts/package.sh linux-x64 >/dev/null || { echo "editor tests: the VSIX did not build" >&2; exit 1; }
 fi
-node --test tests/editor/
+node --test --test-force-exit --test-timeout=300000 tests/editor/

@@ -23,14 +23,14 @@ fi
 export CAREERLSP_PACKAGED=1
 log=$(mktemp)
 # Normal verbosity shows what tests print to stderr (the pattern matching precision and recall).
-dotnet test CareerLsp.sln -c Release --nologo --logger "console;verbosity=normal" 2>&1 | grep -vE "^\s+Passed [A-Za-z]" | tee "$log"
+dotnet test CareerLsp.sln -c Release --nologo --blame-hang-timeout 10m --blame-hang-dump-type none --logger "console;verbosity=normal" 2>&1 | grep -vE "^\s+Passed [A-Za-z]" | tee "$log"
 status=${PIPESTATUS[0]}
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 
 # The language server end to end, through the real client library, over stdio.
-node --test tests/e2e/ 2>&1 | tee "$log"
+node --test --test-force-exit --test-timeout=120000 tests/e2e/ 2>&1 | tee "$log"
 node_status=${PIPESTATUS[0]}
 [ "$node_status" -ne 0 ] && status=$node_status
 passed=$((passed + $(awk '/^# pass /{print $3}' "$log" | tail -1)))
