@@ -159,7 +159,7 @@ public sealed class CheckRepositoryTests
         repo.Write("MSG", Messages.Good);
         var result = repo.Run("check", "commit", "MSG");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains(".careerlsp.json:3:34: error CL090 config-invalid: Unknown severity \"loud\"", result.Stdout);
+        Assert.Contains(".careerlsp.json:3:34: error CL090 config-invalid: \"rules.sources-required\" must be one of off, hint, info, warning, error; it is \"loud\" (the default is used instead)", result.Stdout);
         Assert.Contains(".careerlsp.json:3:42: warning CL091 config-unknown-key: Unknown rule \"subject-lenght\"", result.Stdout);
         Assert.Contains(".careerlsp.json:4:3: warning CL091 config-unknown-key: Unknown key \"premortm\" in the top level; did you mean \"premortem\"?", result.Stdout);
 

@@ -23,27 +23,20 @@ public sealed record ConfigLoadResult(CareerLspConfig Config, IReadOnlyList<Conf
 
 /// <summary>
 /// Reads <c>.careerlsp.json</c>. Never throws: a file that is not JSON gives the defaults and one
-/// issue at the error's position; a bad value is skipped with an issue at that value; unknown keys
-/// are reported so typos do not silently do nothing.
+/// issue at the error's position. Every value is checked against the schema first
+/// (<see cref="ConfigSchema"/>): a value of the wrong type or out of range is an issue at that value
+/// and its default stays; unknown keys are issues at the key, so typos do not silently do nothing.
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "rules", "aliases", "premortem", "pr", "commit", "patterns", "plan"];
-
     public static ConfigLoadResult Load(string text)
     {
-        var issues = new List<ConfigIssue>();
         var (root, error) = Jsonc.Parse(text);
         if (error is not null)
-        {
-            issues.Add(new ConfigIssue(ConfigIssueKind.Invalid, error.Offset, error.Offset, $"Invalid JSON: {error.Message}"));
-            return new ConfigLoadResult(CareerLspConfig.Default, issues, text);
-        }
-        if (root is not JsoncObject obj)
-        {
-            issues.Add(Invalid(root!, "The configuration must be a JSON object"));
-            return new ConfigLoadResult(CareerLspConfig.Default, issues, text);
-        }
+            return new ConfigLoadResult(CareerLspConfig.Default, [new ConfigIssue(ConfigIssueKind.Invalid, error.Offset, error.Offset, $"Invalid JSON: {error.Message}")], text);
+        var (issues, rejected) = ConfigSchema.Validate(root!);
+        if (root is not JsoncObject obj) return new ConfigLoadResult(CareerLspConfig.Default, issues, text);
+        var read = new Reader(rejected);
 
         var defaults = CareerLspConfig.Default;
         var rules = new Dictionary<string, RuleSetting>();
@@ -57,98 +50,61 @@ public static class ConfigLoader
         string? planPath = null, reviewFolder = defaults.ReviewFolder;
         DateOnly? planStart = null;
 
-        foreach (var property in obj.Properties)
+        foreach (var (name, value) in read.Properties(obj))
         {
-            switch (property.Name)
+            switch (name)
             {
-                case "$schema":
-                    break;
                 case "rules":
-                    ReadRules(property.Value, rules, issues);
+                    foreach (var (key, setting) in read.Properties(value))
+                        if (RuleRegistry.Find(key) is { } rule && ReadRule(setting, read) is { } s) rules[rule.Id] = s;
                     break;
                 case "aliases":
-                    ReadAliases(property.Value, aliases, issues);
+                    foreach (var (kind, list) in read.Properties(value))
+                        if (SectionKind.FromId(kind) is not null && read.Strings(list) is { } names) aliases[kind] = names;
                     break;
                 case "premortem":
-                    if (AsObject(property.Value, "premortem", issues) is { } premortem)
+                    foreach (var (key, p) in read.Properties(value))
                     {
-                        foreach (var p in premortem.Properties)
+                        switch (key)
                         {
-                            switch (p.Name)
-                            {
-                                case "commit": commitCounts = ReadCounts(p.Value, commitCounts, issues); break;
-                                case "pr": prCounts = ReadCounts(p.Value, prCounts, issues); break;
-                                case "scaling": scaling = ReadScaling(p.Value, scaling, issues); break;
-                                default: issues.Add(Unknown(p, "premortem", ["commit", "pr", "scaling"])); break;
-                            }
+                            case "commit": commitCounts = ReadCounts(p, commitCounts, read); break;
+                            case "pr": prCounts = ReadCounts(p, prCounts, read); break;
+                            case "scaling": scaling = ReadScaling(p, read) ?? scaling; break;
                         }
                     }
                     break;
                 case "pr":
-                    if (AsObject(property.Value, "pr", issues) is { } pr)
+                    foreach (var (key, p) in read.Properties(value))
                     {
-                        foreach (var p in pr.Properties)
-                        {
-                            switch (p.Name)
-                            {
-                                case "drafts": drafts = ReadStrings(p.Value, "pr.drafts", issues) ?? drafts; break;
-                                case "templates": templates = ReadStrings(p.Value, "pr.templates", issues) ?? templates; break;
-                                default: issues.Add(Unknown(p, "pr", ["drafts", "templates"])); break;
-                            }
-                        }
+                        if (key == "drafts") drafts = read.Strings(p) ?? drafts;
+                        else if (key == "templates") templates = read.Strings(p) ?? templates;
                     }
                     break;
                 case "commit":
-                    if (AsObject(property.Value, "commit", issues) is { } commit)
+                    foreach (var (key, p) in read.Properties(value))
                     {
-                        foreach (var p in commit.Properties)
-                        {
-                            switch (p.Name)
-                            {
-                                case "skipToken":
-                                    skipToken = ReadString(p.Value, "commit.skipToken", issues, @"^[A-Za-z0-9][A-Za-z0-9-]*$") ?? skipToken;
-                                    break;
-                                case "commentChar":
-                                    commentChar = ReadString(p.Value, "commit.commentChar", issues, @"^(auto|\S{1,8})$") ?? commentChar;
-                                    break;
-                                default: issues.Add(Unknown(p, "commit", ["skipToken", "commentChar"])); break;
-                            }
-                        }
+                        if (key == "skipToken") skipToken = read.String(p) ?? skipToken;
+                        else if (key == "commentChar") commentChar = read.String(p) ?? commentChar;
                     }
                     break;
                 case "patterns":
-                    if (AsObject(property.Value, "patterns", issues) is { } patterns)
-                    {
-                        foreach (var p in patterns.Properties)
-                        {
-                            if (p.Name == "path") patternsPath = ReadString(p.Value, "patterns.path", issues, @"^[^\0]+$") ?? patternsPath;
-                            else issues.Add(Unknown(p, "patterns", ["path"]));
-                        }
-                    }
+                    foreach (var (key, p) in read.Properties(value))
+                        if (key == "path") patternsPath = read.String(p) ?? patternsPath;
                     break;
                 case "plan":
-                    if (AsObject(property.Value, "plan", issues) is { } plan)
+                    foreach (var (key, p) in read.Properties(value))
                     {
-                        foreach (var p in plan.Properties)
+                        switch (key)
                         {
-                            switch (p.Name)
-                            {
-                                case "path": planPath = ReadString(p.Value, "plan.path", issues, @"^[^\0]+$") ?? planPath; break;
-                                case "reviews": reviewFolder = ReadString(p.Value, "plan.reviews", issues, @"^[^\0]+$") ?? reviewFolder; break;
-                                case "start":
-                                    if (ReadString(p.Value, "plan.start", issues, @"^\d{4}-\d{2}-\d{2}$") is { } start)
-                                    {
-                                        if (DateOnly.TryParseExact(start, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) planStart = day;
-                                        else issues.Add(Invalid(p.Value, $"\"plan.start\" is not a date: {start}"));
-                                    }
-                                    break;
-                                default: issues.Add(Unknown(p, "plan", ["path", "start", "reviews"])); break;
-                            }
+                            case "path": planPath = read.String(p) ?? planPath; break;
+                            case "reviews": reviewFolder = read.String(p) ?? reviewFolder; break;
+                            case "start" when read.String(p) is { } start:
+                                // The schema's pattern says YYYY-MM-DD; only a calendar says 2026-02-30 is no day.
+                                if (DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) planStart = day;
+                                else issues.Add(new ConfigIssue(ConfigIssueKind.Invalid, p.Start, p.End, $"\"plan.start\" is not a date: {start}"));
+                                break;
                         }
                     }
-                    break;
-                default:
-                    issues.Add(Unknown(property, "the top level", TopLevelKeys));
                     break;
             }
         }
@@ -162,179 +118,76 @@ public static class ConfigLoader
         return new ConfigLoadResult(config, issues, text);
     }
 
-    private static void ReadRules(JsoncNode node, Dictionary<string, RuleSetting> rules, List<ConfigIssue> issues)
+    private static RuleSetting? ReadRule(JsoncNode node, Reader read)
     {
-        if (AsObject(node, "rules", issues) is not { } obj) return;
-        foreach (var property in obj.Properties)
+        if (node is JsoncValue value) return read.String(value) is { } s ? new RuleSetting(ParseSeverity(s), RuleSetting.None.Options) : null;
+        Severity? severity = null;
+        var options = new Dictionary<string, JsoncNode>();
+        foreach (var (name, option) in read.Properties(node))
         {
-            var rule = RuleRegistry.Find(property.Name);
-            if (rule is null)
-            {
-                issues.Add(new ConfigIssue(ConfigIssueKind.UnknownKey, property.NameStart, property.NameEnd,
-                    $"Unknown rule \"{property.Name}\"{Suggest(property.Name, RuleRegistry.All.Select(r => r.Slug))}"));
-                continue;
-            }
-            switch (property.Value)
-            {
-                case JsoncValue { Kind: JsonValueKind.String } value:
-                    if (ParseSeverity(value, issues) is { } level) rules[rule.Id] = new RuleSetting(level, RuleSetting.None.Options);
-                    break;
-                case JsoncObject options:
-                {
-                    Severity? severity = null;
-                    var rest = new Dictionary<string, JsoncNode>();
-                    foreach (var p in options.Properties)
-                    {
-                        if (p.Name == "severity") severity = p.Value is JsoncValue v ? ParseSeverity(v, issues) : Bad(p.Value, "\"severity\" must be a string", issues);
-                        else if (rule.Options.Contains(p.Name)) rest[p.Name] = p.Value;
-                        else issues.Add(Unknown(p, $"rule \"{rule.Slug}\"", ["severity", .. rule.Options]));
-                    }
-                    rules[rule.Id] = new RuleSetting(severity, rest);
-                    break;
-                }
-                default:
-                    issues.Add(Invalid(property.Value, $"Rule \"{property.Name}\" takes a severity (off, hint, info, warning, error) or an object with \"severity\""));
-                    break;
-            }
+            if (name == "severity") severity = read.String(option) is { } s ? ParseSeverity(s) : null;
+            else if (read.Valid(option)) options[name] = option;
         }
+        return new RuleSetting(severity, options);
     }
 
-    private static Severity? Bad(JsoncNode node, string message, List<ConfigIssue> issues)
+    private static Severity? ParseSeverity(string value) => value switch
     {
-        issues.Add(Invalid(node, message));
-        return null;
-    }
+        "off" => Severity.Off,
+        "hint" => Severity.Hint,
+        "info" => Severity.Info,
+        "warning" => Severity.Warning,
+        "error" => Severity.Error,
+        _ => null,
+    };
 
-    private static Severity? ParseSeverity(JsoncValue value, List<ConfigIssue> issues)
+    private static PremortemCounts ReadCounts(JsoncNode node, PremortemCounts fallback, Reader read)
     {
-        switch (value.String)
-        {
-            case "off": return Severity.Off;
-            case "hint": return Severity.Hint;
-            case "info": return Severity.Info;
-            case "warning": return Severity.Warning;
-            case "error": return Severity.Error;
-            default:
-                issues.Add(Invalid(value, $"Unknown severity {(value.String is null ? value.Describe() : $"\"{value.String}\"")}: expected off, hint, info, warning or error"));
-                return null;
-        }
-    }
-
-    private static void ReadAliases(JsoncNode node, Dictionary<string, IReadOnlyList<string>> aliases, List<ConfigIssue> issues)
-    {
-        if (AsObject(node, "aliases", issues) is not { } obj) return;
-        foreach (var property in obj.Properties)
-        {
-            if (SectionKind.FromId(property.Name) is null)
-            {
-                issues.Add(Unknown(property, "aliases", SectionKind.All.Select(k => k.Id)));
-                continue;
-            }
-            if (ReadStrings(property.Value, $"aliases.{property.Name}", issues) is { } list) aliases[property.Name] = list;
-        }
-    }
-
-    private static PremortemCounts ReadCounts(JsoncNode node, PremortemCounts fallback, List<ConfigIssue> issues)
-    {
-        if (AsObject(node, "premortem counts", issues) is not { } obj) return fallback;
         int failures = fallback.Failures, dependencies = fallback.Dependencies, races = fallback.Races;
-        foreach (var p in obj.Properties)
+        foreach (var (name, value) in read.Properties(node))
         {
-            switch (p.Name)
+            switch (name)
             {
-                case "failures": failures = ReadCount(p.Value, failures, issues); break;
-                case "dependencies": dependencies = ReadCount(p.Value, dependencies, issues); break;
-                case "races": races = ReadCount(p.Value, races, issues); break;
-                default: issues.Add(Unknown(p, "premortem counts", ["failures", "dependencies", "races"])); break;
+                case "failures": failures = read.Int(value) ?? failures; break;
+                case "dependencies": dependencies = read.Int(value) ?? dependencies; break;
+                case "races": races = read.Int(value) ?? races; break;
             }
         }
         return new PremortemCounts(failures, dependencies, races);
     }
 
-    private static int ReadCount(JsoncNode node, int fallback, List<ConfigIssue> issues)
+    /// <summary>The tiers, or <c>null</c> (the default stays) when one is invalid: a partial table would scale differently from either.</summary>
+    private static IReadOnlyList<SizeTier>? ReadScaling(JsoncNode node, Reader read)
     {
-        if (node is JsoncValue { Kind: JsonValueKind.Number } v && v.Number >= 0 && v.Number <= 100 && v.Number == Math.Floor(v.Number)) return (int)v.Number;
-        issues.Add(Invalid(node, "Expected a whole number from 0 to 100"));
-        return fallback;
+        if (!read.Valid(node) || node is not JsoncArray array) return null;
+        return array.Items.Cast<JsoncObject>()
+            .Select(tier => new SizeTier(read.Int(tier.Find("upToLines")!.Value)!.Value, ((JsoncValue)tier.Find("factor")!.Value).Number))
+            .OrderBy(t => t.UpToLines).ToArray();
     }
 
-    private static IReadOnlyList<SizeTier> ReadScaling(JsoncNode node, IReadOnlyList<SizeTier> fallback, List<ConfigIssue> issues)
+    /// <summary>Reads values the schema accepted; a rejected value reads as absent, so its default stays.</summary>
+    private sealed class Reader(HashSet<JsoncNode> rejected)
     {
-        if (node is not JsoncArray array)
+        /// <summary>The node itself passed (what is inside it may not have).</summary>
+        public bool Usable(JsoncNode node) => !rejected.Contains(node);
+
+        /// <summary>The node and everything in it passed.</summary>
+        public bool Valid(JsoncNode node) => Usable(node) && node switch
         {
-            issues.Add(Invalid(node, "\"scaling\" must be an array of {\"upToLines\": n, \"factor\": f}"));
-            return fallback;
-        }
-        var tiers = new List<SizeTier>();
-        foreach (var item in array.Items)
-        {
-            if (item is JsoncObject tier &&
-                tier.Find("upToLines")?.Value is JsoncValue { Kind: JsonValueKind.Number } up && up.Number >= 0 &&
-                tier.Find("factor")?.Value is JsoncValue { Kind: JsonValueKind.Number } factor && factor.Number is >= 0 and <= 1)
-            {
-                foreach (var p in tier.Properties.Where(p => p.Name is not ("upToLines" or "factor")))
-                    issues.Add(Unknown(p, "a scaling tier", ["upToLines", "factor"]));
-                tiers.Add(new SizeTier((int)up.Number, factor.Number));
-            }
-            else
-            {
-                issues.Add(Invalid(item, "A scaling tier is {\"upToLines\": n, \"factor\": f} with n ≥ 0 and 0 ≤ f ≤ 1"));
-            }
-        }
-        return tiers.OrderBy(t => t.UpToLines).ToArray();
-    }
+            JsoncObject obj => obj.Properties.All(p => Valid(p.Value)),
+            JsoncArray array => array.Items.All(Valid),
+            _ => true,
+        };
 
-    private static IReadOnlyList<string>? ReadStrings(JsoncNode node, string what, List<ConfigIssue> issues)
-    {
-        if (node is JsoncArray array && array.Items.All(i => i is JsoncValue { Kind: JsonValueKind.String }))
-            return array.Items.Cast<JsoncValue>().Select(v => v.String!).ToArray();
-        issues.Add(Invalid(node, $"\"{what}\" must be an array of strings"));
-        return null;
-    }
+        /// <summary>The properties of an accepted object, the last of a repeated key winning as in JSON.parse.</summary>
+        public IEnumerable<(string Name, JsoncNode Value)> Properties(JsoncNode node) =>
+            node is JsoncObject obj && Usable(obj) ? obj.Properties.Select(p => (p.Name, p.Value)) : [];
 
-    private static string? ReadString(JsoncNode node, string what, List<ConfigIssue> issues, string pattern)
-    {
-        if (node is JsoncValue { Kind: JsonValueKind.String, String: { } s } && System.Text.RegularExpressions.Regex.IsMatch(s, pattern)) return s;
-        issues.Add(Invalid(node, $"\"{what}\" must be a string matching {pattern}"));
-        return null;
-    }
+        public string? String(JsoncNode node) => Usable(node) && node is JsoncValue { Kind: JsonValueKind.String } v ? v.String : null;
 
-    private static JsoncObject? AsObject(JsoncNode node, string what, List<ConfigIssue> issues)
-    {
-        if (node is JsoncObject obj) return obj;
-        issues.Add(Invalid(node, $"\"{what}\" must be an object"));
-        return null;
-    }
+        public int? Int(JsoncNode node) => Usable(node) && node is JsoncValue { Kind: JsonValueKind.Number } v ? (int)v.Number : null;
 
-    private static ConfigIssue Invalid(JsoncNode node, string message) => new(ConfigIssueKind.Invalid, node.Start, node.End, message);
-
-    private static ConfigIssue Unknown(JsoncProperty property, string where, IEnumerable<string> known) =>
-        new(ConfigIssueKind.UnknownKey, property.NameStart, property.NameEnd,
-            $"Unknown key \"{property.Name}\" in {where}{Suggest(property.Name, known)}");
-
-    /// <summary>"; did you mean …?" for the closest known name, when one is close.</summary>
-    private static string Suggest(string name, IEnumerable<string> known)
-    {
-        var best = known.Select(k => (k, d: Distance(name.ToLowerInvariant(), k.ToLowerInvariant()))).OrderBy(x => x.d).FirstOrDefault();
-        return best.k is not null && best.d <= Math.Max(2, name.Length / 3)
-            ? string.Create(CultureInfo.InvariantCulture, $"; did you mean \"{best.k}\"?")
-            : string.Create(CultureInfo.InvariantCulture, $" (known: {string.Join(", ", known)})");
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int previous = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
+        public IReadOnlyList<string>? Strings(JsoncNode node) =>
+            Valid(node) && node is JsoncArray array ? array.Items.OfType<JsoncValue>().Select(v => v.String!).ToArray() : null;
     }
 }

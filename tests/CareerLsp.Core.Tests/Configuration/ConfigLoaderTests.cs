@@ -42,11 +42,11 @@ public sealed class ConfigLoaderTests
 
     [Theory]
     [InlineData("", "Invalid JSON")]
-    [InlineData("[]", "must be a JSON object")]
-    [InlineData("{ \"rules\": { \"CL001\": 3 } }", "takes a severity")]
+    [InlineData("[]", "must be an object")]
+    [InlineData("{ \"rules\": { \"CL001\": 3 } }", "\"rules.CL001\" must be one of off")]
     [InlineData("{ \"premortem\": { \"pr\": { \"races\": -1 } } }", "whole number")]
-    [InlineData("{ \"premortem\": { \"scaling\": [ { \"upToLines\": 1 } ] } }", "scaling tier")]
-    [InlineData("{ \"commit\": { \"skipToken\": \"has space\" } }", "skipToken")]
+    [InlineData("{ \"premortem\": { \"scaling\": [ { \"upToLines\": 1 } ] } }", "\"premortem.scaling[0]\" is missing \"factor\"")]
+    [InlineData("{ \"commit\": { \"skipToken\": \"has space\" } }", "\"commit.skipToken\" must be a string matching")]
     public void Invalid_values_are_issues_and_defaults_stay(string text, string expected)
     {
         var result = ConfigLoader.Load(text);
