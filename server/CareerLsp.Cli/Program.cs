@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using CareerLsp.Cli;
 using CareerLsp.Cli.Output;
 using CareerLsp.Workspace;
@@ -24,27 +25,24 @@ namespace CareerLsp.Cli
         {
             Timing.Mark("main");
             Workspace.Marks.Sink = Timing.Mark;
-            var format = new Option<string>("--format")
+            // Global options, as git's: before or after the subcommand. Each command says which formats
+            // it writes (a usage error names them), so one --format serves all.
+            var format = new Option<string?>("--format")
             {
-                Description = "Output format: text, json, github (Actions annotations) or sarif",
-                DefaultValueFactory = _ => "text",
+                Description = "Output format: check: text, json, github or sarif; report: text, json or html; plan and patterns match: text or json",
                 Recursive = true,
             };
-            format.AcceptOnlyFromAmong(ReportWriters.Formats);
             var config = new Option<string?>("--config") { Description = "Configuration file (default: .careerlsp.json found upwards)", Recursive = true };
             var repo = new Option<string?>("--repo") { Description = "Repository directory (default: the current directory)", Recursive = true };
 
             // A plain Command rather than RootCommand: RootCommand builds its help and version options
             // (resources, reflection) on every run, about 7 ms the hook would pay on every commit.
             // They are added only when the command line asks for them.
-            var root = new Command("careerlsp", "CareerLsp: checks commit messages, PR descriptions and templates for the habits of a senior engineer.");
+            var root = new Command("careerlsp", "CareerLsp: checks commit messages, PR descriptions and templates for the habits of a senior engineer.") { format, config, repo };
             if (args.Any(a => a is "-h" or "--help" or "-?" or "/?" or "/h")) root.Options.Add(new HelpOption { Recursive = true });
             if (args.Contains("--version")) root.Options.Add(new VersionOption());
 
             var check = new Command("check", "Check HEAD's message, PR drafts and PR templates in the repository");
-            check.Options.Add(format);
-            check.Options.Add(config);
-            check.Options.Add(repo);
             check.SetAction(p => RunCheck(p, format, config, repo, s => s.CheckEverything()));
 
             var commitFile = new Argument<string>("file") { Description = "The message file (COMMIT_EDITMSG, the hook's $1), or - for stdin" };
@@ -80,33 +78,27 @@ namespace CareerLsp.Cli
             var staged = new Option<bool>("--staged") { Description = "Match the staged change (git diff --cached); the default without --diff or --message" };
             var diff = new Option<string?>("--diff") { Description = "Match a unified diff file (- for stdin) instead of the staged change" };
             var message = new Option<string?>("--message") { Description = "Match a commit message or PR description file (- for stdin) too" };
-            var matchFormat = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
-            matchFormat.AcceptOnlyFromAmong(PatternsMatch.Formats);
-            var match = new Command("match", "List the pattern library entries that may apply to a change, best first") { library, staged, diff, message, matchFormat, config, repo };
+            var match = new Command("match", "List the pattern library entries that may apply to a change, best first") { library, staged, diff, message };
             match.SetAction(p => Guard(() => PatternsMatch.Run(new CheckSession(p.GetValue(repo) ?? ".", p.GetValue(config)), p.GetValue(library),
-                p.GetValue(staged), p.GetValue(diff), p.GetValue(message), p.GetValue(matchFormat) ?? "text")));
+                p.GetValue(staged), p.GetValue(diff), p.GetValue(message), Format(p, format, "patterns match", PatternsMatch.Formats))));
             var patternsCommand = new Command("patterns", "Use the pattern library (COMMON_PATTERNS.md)") { match };
             root.Subcommands.Add(patternsCommand);
 
             var since = new Option<string?>("--since") { Description = "First day to count (YYYY-MM-DD)" };
             var until = new Option<string?>("--until") { Description = "Last day to count (YYYY-MM-DD)" };
             var author = new Option<string?>("--author") { Description = "Only commits whose author matches (as git log --author)" };
-            var reportFormat = new Option<string>("--format") { Description = "Output format: text, json or html", DefaultValueFactory = _ => "text" };
-            reportFormat.AcceptOnlyFromAmong(ReportCommand.Formats);
             var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of stdout" };
-            var report = new Command("report", "Habit metrics per ISO week from history: sources, pre-mortems, fix-forwards, patterns added, skips") { since, until, author, reportFormat, output, config, repo };
+            var report = new Command("report", "Habit metrics per ISO week from history: sources, pre-mortems, fix-forwards, patterns added, skips") { since, until, author, output };
             report.SetAction(p => Guard(() => ReportCommand.Run(new CheckSession(p.GetValue(repo) ?? ".", p.GetValue(config)), p.GetValue(since), p.GetValue(until),
-                p.GetValue(author), p.GetValue(reportFormat) ?? "text", p.GetValue(output))));
+                p.GetValue(author), Format(p, format, "report", ReportCommand.Formats), p.GetValue(output))));
             root.Subcommands.Add(report);
 
             var planFile = new Option<string?>("--file") { Description = "The plan (default: plan.path in .careerlsp.json, else TRAINING_PLAN.md, else the built-in plan)" };
             var planStart = new Option<string?>("--start") { Description = "The plan's first day, YYYY-MM-DD (default: plan.start, else when the plan was first committed)" };
             var planToday = new Option<string?>("--today") { Description = "The day to show the plan for, YYYY-MM-DD (default: today)" };
-            var planFormat = new Option<string>("--format") { Description = "Output format: text or json", DefaultValueFactory = _ => "text" };
-            planFormat.AcceptOnlyFromAmong(PlanCommand.Formats);
-            var plan = new Command("plan", "The training plan: where you are today, its checklist, and the routines") { planFile, planStart, planToday, planFormat, config, repo };
+            var plan = new Command("plan", "The training plan: where you are today, its checklist, and the routines") { planFile, planStart, planToday };
             plan.SetAction(p => Guard(() => PlanCommand.Run(new CheckSession(p.GetValue(repo) ?? ".", p.GetValue(config)), p.GetValue(planFile),
-                p.GetValue(planStart), p.GetValue(planToday), p.GetValue(planFormat) ?? "text")));
+                p.GetValue(planStart), p.GetValue(planToday), Format(p, format, "plan", PlanCommand.Formats))));
             root.Subcommands.Add(plan);
 
             var stdio = new Option<bool>("--stdio") { Description = "Talk LSP over stdin/stdout (the default; VS Code passes it)" };
@@ -116,11 +108,11 @@ namespace CareerLsp.Cli
 
             var hook = new Command("hook", "Install or remove the commit-msg hook");
             var force = new Option<bool>("--force") { Description = "Replace an existing hook (a backup is kept)" };
-            var install = new Command("install", "Install the commit-msg hook (never replaces another hook without --force)") { force, repo };
+            var install = new Command("install", "Install the commit-msg hook (never replaces another hook without --force)") { force };
             install.SetAction(p => Guard(() => HookInstaller.Install(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), p.GetValue(force), Console.Out)));
-            var uninstall = new Command("uninstall", "Remove the CareerLsp commit-msg hook (restores a backed-up one)") { repo };
+            var uninstall = new Command("uninstall", "Remove the CareerLsp commit-msg hook (restores a backed-up one)") { };
             uninstall.SetAction(p => Guard(() => HookInstaller.Uninstall(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), Console.Out)));
-            var status = new Command("status", "Say whether the commit-msg hook is installed: installed, outdated, missing or other (a hook CareerLsp did not write), then its path") { repo };
+            var status = new Command("status", "Say whether the commit-msg hook is installed: installed, outdated, missing or other (a hook CareerLsp did not write), then its path") { };
             status.SetAction(p => Guard(() => HookInstaller.Status(new CheckSession(p.GetValue(repo) ?? ".", null).RequireRepository(), Console.Out)));
             hook.Subcommands.Add(install);
             hook.Subcommands.Add(uninstall);
@@ -130,18 +122,56 @@ namespace CareerLsp.Cli
             Timing.Mark("command tree built");
             var parse = root.Parse(args);
             Timing.Mark("arguments parsed");
-            if (parse.Errors.Count > 0)
+            if (UsageError(parse) is { } usage)
             {
-                foreach (var error in parse.Errors) Console.Error.WriteLine($"careerlsp: {error.Message}");
-                Console.Error.WriteLine("Run 'careerlsp --help' for usage.");
+                Console.Error.WriteLine($"careerlsp: {usage} (careerlsp --help shows usage)");
                 return Failure;
             }
             return parse.Invoke();
         }
 
-        private static int RunCheck(ParseResult parse, Option<string> format, Option<string?> config, Option<string?> repo, Action<CheckSession> check) =>
+        /// <summary>
+        /// The one line to say for a command line that does not parse, or <c>null</c>. An unknown
+        /// word is the cause when there is one ("required command" follows from it); a command that
+        /// only groups others names them.
+        /// </summary>
+        internal static string? UsageError(ParseResult parse)
+        {
+            if (parse.Errors.Count == 0)
+            {
+                var command = parse.CommandResult.Command;
+                if (command.Action is null && command.Subcommands.Count > 0 && !parse.Tokens.Any(t => t.Value is "-h" or "--help" or "-?" or "/?" or "/h" or "--version"))
+                    return $"{Path(parse.CommandResult)} needs a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))}";
+                return null;
+            }
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            string message = string.Join(" ", error.Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+            if (message.StartsWith("Required command was not provided", StringComparison.Ordinal) && error.SymbolResult is CommandResult { Command: var group })
+                return $"{Path(error.SymbolResult)} needs a command: {string.Join(", ", group.Subcommands.Select(c => c.Name))}";
+            return message;
+        }
+
+        private static string Path(SymbolResult? result)
+        {
+            var names = new List<string>();
+            for (var r = result; r is not null; r = r.Parent)
+                if (r is CommandResult c) names.Insert(0, c.Command.Name);
+            return string.Join(" ", names);
+        }
+
+        /// <summary>The --format value for <paramref name="command"/>: text by default, else one it writes.</summary>
+        private static string Format(ParseResult parse, Option<string?> format, string command, IReadOnlyCollection<string> formats)
+        {
+            string value = parse.GetValue(format) ?? "text";
+            if (!formats.Contains(value))
+                throw new UsageException($"--format {value}: {command} writes {string.Join(", ", formats.SkipLast(1))} or {formats.Last()} (careerlsp --help shows usage)");
+            return value;
+        }
+
+        private static int RunCheck(ParseResult parse, Option<string?> format, Option<string?> config, Option<string?> repo, Action<CheckSession> check) =>
             Guard(() =>
             {
+                string chosenFormat = Format(parse, format, "check", ReportWriters.Formats);
                 string directory = parse.GetValue(repo) ?? ".";
                 string? configPath = parse.GetValue(config);
                 Timing.Mark("options read");
@@ -149,7 +179,7 @@ namespace CareerLsp.Cli
                 Timing.Mark("configuration found");
                 check(session);
                 Timing.Mark("checked");
-                var writer = ReportWriters.For(parse.GetValue(format) ?? "text");
+                var writer = ReportWriters.For(chosenFormat);
                 WriteStdout(output => writer.Write(output, session.Reports));
                 Timing.Mark("written");
                 bool errors = session.Reports.Any(r => r.Findings.Any(f => f.Severity == Core.Findings.Severity.Error));

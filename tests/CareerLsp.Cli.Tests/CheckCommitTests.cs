@@ -188,6 +188,59 @@ public sealed class CheckCommitTests
         Assert.Contains("check", help.Stdout);
     }
 
+    [Theory]
+    [InlineData("careerlsp: Unrecognized command or argument 'frobnicate'.", "frobnicate")]
+    [InlineData("careerlsp: careerlsp needs a command: check, patterns, report, plan, serve, hook", new string[0])]
+    [InlineData("careerlsp: careerlsp hook needs a command: install, uninstall, status", "hook")]
+    [InlineData("careerlsp: --format xml: check writes text, json, github or sarif", "check", "commit", "MSG", "--format", "xml")]
+    [InlineData("careerlsp: --format xml: check writes text, json, github or sarif", "--format", "xml", "check", "commit", "MSG")]
+    [InlineData("careerlsp: --format sarif: report writes text, json or html", "report", "--format", "sarif")]
+    [InlineData("careerlsp: --format html: plan writes text or json", "--format", "html", "plan")]
+    [InlineData("careerlsp: Required argument missing for command: 'commit'.", "check", "commit")]
+    [InlineData("careerlsp: Required argument missing for option: '--repo'.", "check", "--repo")]
+    [InlineData("careerlsp: Unrecognized command or argument '--frob'.", "check", "commit", "MSG", "--frob")]
+    public void Every_usage_error_is_one_line_and_exit_two(string expected, params string[] arguments)
+    {
+        using var dir = new TempRepository(init: false);
+        dir.Write("MSG", Messages.Good);
+        var result = dir.Run(arguments);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("", result.Stdout);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(expected, line);
+        Assert.EndsWith("(careerlsp --help shows usage)", line);
+    }
+
+    [Theory]
+    [InlineData("--config", "strict.json", "--format", "json", "check", "commit", "MSG")]
+    [InlineData("check", "--config", "strict.json", "commit", "--format", "json", "MSG")]
+    [InlineData("check", "commit", "MSG", "--format", "json", "--config", "strict.json")]
+    [InlineData("--format", "json", "check", "--config", "strict.json", "commit", "MSG")]
+    public void Global_options_work_before_and_after_the_subcommand(params string[] arguments)
+    {
+        using var repo = new TempRepository();
+        // A configuration that turns a warning into an error: it shows the option was read.
+        repo.Write("strict.json", """{ "rules": { "subject-max-length": { "severity": "error", "max": 10 } } }""");
+        repo.Write("MSG", Messages.Good);
+        var result = repo.Run(arguments);
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.StartsWith("{", result.Stdout);
+        Assert.Contains("\"subject-max-length\"", result.Stdout);
+    }
+
+    [Fact]
+    public void Repo_is_global_too()
+    {
+        using var repo = new TempRepository();
+        repo.Commit(Messages.Good);
+        using var elsewhere = new TempRepository(init: false);
+        var before = elsewhere.Run("--repo", repo.Root, "report", "--format", "json");
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.Contains("\"commits\":1", before.Stdout.Replace(" ", ""));
+        var after = elsewhere.Run("report", "--format", "json", "--repo", repo.Root);
+        Assert.Equal(before.Stdout, after.Stdout);
+    }
+
     [Fact]
     public void GitHub_and_sarif_formats()
     {
