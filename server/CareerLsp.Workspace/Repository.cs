@@ -175,24 +175,24 @@ public sealed class Repository
     }
 
     /// <summary>
-    /// Commits for the habit report: those reachable from HEAD (or from <paramref name="range"/>,
-    /// such as <c>abc..HEAD</c>), with author, date and message but no files (a diff per commit
-    /// would cost six times the log itself: see <see cref="FilesOf"/>), and the pattern library
-    /// entries each added; in git's order (newest first), handed over while git is still writing.
+    /// Commits for the habit report: the non-merge commits reachable from HEAD (or in
+    /// <paramref name="range"/>, such as <c>abc..HEAD</c>), with author, date, message and the
+    /// paths each changed (no line counts: those need a diff, see <see cref="FilesOf"/>), in git's
+    /// order (newest first), handed over while git is still writing. One pass of
+    /// <c>git log --name-only</c>: what the report needs of every commit, as cheaply as git gives it.
     /// </summary>
     /// <remarks>
-    /// One git process reads both: the library path limits only the patches, not the commits
-    /// (<c>--full-history --sparse</c> keeps every commit), so each commit's patch of the library
-    /// follows it. With <c>-z</c> each commit ends in a NUL and a patch comes after that NUL, so
-    /// the field that starts the next commit begins with the patch before it.
+    /// Each commit's fields start with an empty field (the format's leading NUL) and end with the
+    /// NUL <c>-z</c> adds; its paths follow, the first after a newline. A path is never empty, so
+    /// the next empty field is the next commit.
     /// </remarks>
-    public void ReportLog(string range, string libraryPath, Action<Core.History.ReportCommit, string> onCommit, CancellationToken cancellation = default)
+    public void ReportLog(string range, Action<Core.History.ReportCommit, string> onCommit, CancellationToken cancellation = default)
     {
         if (range.StartsWith('-')) throw new GitException($"\"{range}\" is not a revision range");
         var parser = new ReportLogParser(onCommit);
         var fields = new NulFields(parser.Field);
-        var result = Git.Stream(Root, ["log", "-z", "--full-history", "--sparse", "-p", "--unified=0", "--no-renames", "--no-ext-diff", "--no-textconv", "--no-color",
-            "--date=raw", "--format=%H%x00%P%x00%ae%x00%an%x00%ad%x00%B%x00", range, "--", $":(literal){libraryPath}"],
+        var result = Git.Stream(Root, ["log", "-z", "--no-merges", "--name-only", "--root", "--no-renames", "--no-relative", "--no-ext-diff", "--no-textconv", "--no-color",
+            "--date=raw", "--format=%x00%H%x00%P%x00%ae%x00%an%x00%ad%x00%B%x00", range, "--"],
             fields.Feed, TimeSpan.FromMinutes(10), cancellation);
         if (!result.Succeeded)
         {
@@ -204,70 +204,160 @@ public sealed class Repository
     }
 
     /// <summary>The report's commits as a list, newest first (see the streaming overload).</summary>
-    public List<(Core.History.ReportCommit Commit, string AuthorName)> ReportLog(string range, string libraryPath)
+    public List<(Core.History.ReportCommit Commit, string AuthorName)> ReportLog(string range)
     {
         var commits = new List<(Core.History.ReportCommit, string)>();
-        ReportLog(range, libraryPath, (commit, name) => commits.Add((commit, name)));
+        ReportLog(range, (commit, name) => commits.Add((commit, name)));
         return commits;
     }
 
-    /// <summary>The fields of <c>%H %P %ae %an %ad(raw) %B</c>, a separator, and the library's patch before the next commit.</summary>
+    /// <summary>
+    /// The pattern library entries each of <paramref name="ids"/> added to <paramref name="libraryPath"/>
+    /// (lines "+- problem → remedy"), from one <c>git diff-tree --stdin -p</c> limited to that path.
+    /// </summary>
+    public Dictionary<string, int> PatternsAddedBy(IReadOnlyCollection<string> ids, string libraryPath, CancellationToken cancellation = default)
+    {
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (ids.Count == 0) return added;
+        var input = new System.Text.StringBuilder();
+        foreach (var id in ids) input.Append(id).Append('\n');
+        var git = Git.StartWithInput(Root, ["-c", "core.warnAmbiguousRefs=false", "diff-tree", "--stdin", "--root", "-p", "--unified=0", "--no-renames", "--no-relative",
+            "--no-ext-diff", "--no-textconv", "--no-color", "--", $":(literal){libraryPath}"]);
+        GitResult? result = null;
+        string? current = null;
+        var lines = new LineSplitter(line =>
+        {
+            if (IsObjectId(line)) current = System.Text.Encoding.ASCII.GetString(line);
+            else if (current is not null && IsEntry(line)) added[current] = added.GetValueOrDefault(current) + 1;
+        });
+        var reader = new Thread(() => result = git.Pending.Stream(lines.Feed, TimeSpan.FromMinutes(10), cancellation)) { IsBackground = true, Name = "careerlsp diff-tree -p" };
+        reader.Start();
+        try
+        {
+            git.Write(System.Text.Encoding.ASCII.GetBytes(input.ToString()));
+        }
+        catch (IOException)
+        {
+            // git stopped reading: its error is below.
+        }
+        git.Dispose();
+        reader.Join();
+        lines.Complete();
+        if (result is not { Succeeded: true }) throw new GitException($"git could not read the pattern library's changes: {FirstLine(result?.Error ?? "")}");
+        return added;
+
+        static bool IsObjectId(ReadOnlySpan<byte> line) => (line.Length == 40 || line.Length == 64) && !line.ContainsAnyExcept("0123456789abcdef"u8);
+
+        // "+- problem → remedy" (or "->"), not a detail nested under an entry, not the "+++" header.
+        static bool IsEntry(ReadOnlySpan<byte> line)
+        {
+            if (line.Length <= 3 || line[0] != (byte)'+' || line[1] is not ((byte)'-' or (byte)'*') || line[2] != (byte)' ') return false;
+            return line.IndexOf("→"u8) >= 0 || line.IndexOf("->"u8) >= 0;
+        }
+    }
+
+    /// <summary>Hands over each line of a byte stream (without its newline).</summary>
+    private sealed class LineSplitter(LineSplitter.LineHandler onLine)
+    {
+        public delegate void LineHandler(ReadOnlySpan<byte> line);
+
+        private readonly List<byte> _partial = [];
+
+        public void Feed(ReadOnlySpan<byte> chunk)
+        {
+            while (true)
+            {
+                int newline = chunk.IndexOf((byte)'\n');
+                if (newline < 0) break;
+                if (_partial.Count > 0)
+                {
+                    _partial.AddRange(chunk[..newline]);
+                    onLine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_partial));
+                    _partial.Clear();
+                }
+                else
+                {
+                    onLine(chunk[..newline]);
+                }
+                chunk = chunk[(newline + 1)..];
+            }
+            _partial.AddRange(chunk);
+        }
+
+        public void Complete()
+        {
+            if (_partial.Count > 0) onLine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_partial));
+            _partial.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The fields of one commit: an empty field, <c>%H %P %ae %an %ad(raw) %B</c>, the empty field
+    /// <c>-z</c> ends it with, then its paths (the first after a newline) until the next empty field.
+    /// </summary>
     private sealed class ReportLogParser(Action<Core.History.ReportCommit, string> onCommit)
     {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal); // Authors repeat: one string each.
-        private int _index;
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal); // Authors and paths repeat: one string each.
+        private int _index = -1;
         private string? _id, _email, _name, _message;
         private int _parents;
         private DateTimeOffset _time;
         private bool _valid;
+        private List<Core.History.ChangedFile> _files = [];
 
         public void Field(ReadOnlySpan<byte> field)
         {
+            if (_index >= 8)
+            {
+                if (field.IsEmpty)
+                {
+                    Deliver();
+                    _index = 1; // That empty field starts the next commit.
+                    return;
+                }
+                if (_index == 8 && field[0] == (byte)'\n') field = field[1..];
+                if (!field.IsEmpty) _files.Add(new Core.History.ChangedFile(Shared(field), 0, 0));
+                _index = 9;
+                return;
+            }
             switch (_index)
             {
-                case 0:
-                    // "<patch of the commit before>\n<id>", or just "<id>".
-                    int newline = field.LastIndexOf((byte)'\n');
-                    if (newline >= 0)
-                    {
-                        Deliver(PatternsAdded(field[..newline]));
-                        field = field[(newline + 1)..];
-                    }
-                    else
-                    {
-                        Deliver(0);
-                    }
-                    _id = System.Text.Encoding.ASCII.GetString(field);
+                case -1: // The empty field before the first commit.
+                case 7: // The empty field -z ends the commit's fields with.
                     break;
                 case 1:
-                    _parents = field.IsEmpty ? 0 : field.Count((byte)' ') + 1;
+                    _id = System.Text.Encoding.ASCII.GetString(field);
                     break;
                 case 2:
-                    _email = Shared(field);
+                    _parents = field.IsEmpty ? 0 : field.Count((byte)' ') + 1;
                     break;
                 case 3:
-                    _name = Shared(field);
+                    _email = Shared(field);
                     break;
                 case 4:
-                    _valid = TryParseRawDate(field, out _time);
+                    _name = Shared(field);
                     break;
                 case 5:
+                    _valid = TryParseRawDate(field, out _time);
+                    break;
+                case 6:
                     _message = System.Text.Encoding.UTF8.GetString(field);
                     break;
             }
-            _index = _index == 6 ? 0 : _index + 1;
+            _index = _index == -1 ? 1 : _index + 1;
         }
 
-        /// <summary>After the stream: the last commit, with the patch that may follow it.</summary>
-        public void Complete() => Deliver(0);
+        /// <summary>After the stream: the last commit.</summary>
+        public void Complete() => Deliver();
 
-        /// <summary>Hands over the commit read so far (once), with the entries its patch added.</summary>
-        private void Deliver(int patternsAdded)
+        /// <summary>Hands over the commit read so far (once), with its paths.</summary>
+        private void Deliver()
         {
             if (_id is { Length: > 0 } id && _valid && _message is not null)
-                onCommit(new Core.History.ReportCommit(id, _email ?? "", _time, _parents, _message, [], patternsAdded), _name ?? "");
+                onCommit(new Core.History.ReportCommit(id, _email ?? "", _time, _parents, _message, _files, 0), _name ?? "");
             _id = _message = null;
             _valid = false;
+            _files = [];
         }
 
         private string Shared(ReadOnlySpan<byte> bytes)
@@ -297,19 +387,6 @@ public sealed class Repository
             {
                 return false;
             }
-        }
-
-        /// <summary>Entries a patch of the library added: "+- problem → remedy" (or "->"), not a detail nested under one.</summary>
-        private static int PatternsAdded(ReadOnlySpan<byte> patch)
-        {
-            if (patch.IsEmpty) return 0;
-            int entries = 0;
-            foreach (var line in System.Text.Encoding.UTF8.GetString(patch).Split('\n'))
-            {
-                if (line.Length > 3 && line[0] == '+' && !line.StartsWith("+++", StringComparison.Ordinal) && line[1] is '-' or '*' && line[2] == ' ' &&
-                    (line.Contains('→') || line.Contains("->", StringComparison.Ordinal))) entries++;
-            }
-            return entries;
         }
     }
 

@@ -109,6 +109,28 @@ public sealed class ReportTests
         Assert.DoesNotContain("href=", page);
     }
 
+    [Fact]
+    public void Empty_commits_and_file_names_with_spaces_newlines_and_hex_read_right()
+    {
+        // The report reads every commit's paths from one `git log -z --name-only`: a commit with no
+        // files, a name with a newline, and a name that looks like a commit id must not shift it.
+        using var repo = new TempRepository();
+        string odd = "dir/a b\nc.txt", hex = new string('a', 40);
+        CommitAt(repo, "2026-01-05T10:00:00+01:00", Messages.Good, odd, "one\n");
+        var empty = CliRunner.Shell(repo.Root, "git commit -q --no-verify --allow-empty -m 'Nothing changed here at all'",
+            new Dictionary<string, string> { ["GIT_AUTHOR_DATE"] = "2026-01-05T10:01:00+01:00", ["GIT_COMMITTER_DATE"] = "2026-01-05T10:01:00+01:00" });
+        Assert.True(empty.ExitCode == 0, empty.ToString());
+        CommitAt(repo, "2026-01-05T10:02:00+01:00", "Add the table of ids\n", hex, "id\n");
+        // A fix-forward of the first commit: same odd file, three minutes later.
+        CommitAt(repo, "2026-01-05T10:03:00+01:00", "fix typo\n", odd, "two\n");
+        var result = repo.Run("report", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var totals = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("totals");
+        Assert.Equal(4, totals.GetProperty("commits").GetInt32());
+        Assert.Equal(1, totals.GetProperty("withSources").GetInt32());
+        Assert.Equal(1, totals.GetProperty("fixForward").GetInt32());
+    }
+
     private static int Total(TempRepository repo, string key = "commits") =>
         JsonDocument.Parse(repo.Run("report", "--format", "json").Stdout).RootElement.GetProperty("totals").GetProperty(key).GetInt32();
 

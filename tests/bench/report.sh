@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Report benchmark (issue 5): a generated 100,000-commit repository (git fast-import), then
-# `careerlsp report --format json` timed beside `git log --format=%H%x00%B%x00` over the same
-# commits with hyperfine, cold (no cache) and after one more commit (cache warm).
+# Report benchmark: `careerlsp report --format json` timed with hyperfine beside git's own reading of
+# the same history, in the same run:
+# - cold (no cache), beside `git log --no-merges --name-only -z --format=%H%x00%B%x00`, the one git
+#   command that yields every message and every touched file: on a generated 100,000-commit
+#   repository (git fast-import), and on helm/helm when CAREERLSP_BENCH_HELM names a local clone;
+# - after one more commit (cache warm), beside `git log --format=%H%x00%B%x00`.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
@@ -48,13 +51,31 @@ for i in range(1, n + 1):
 PY
   git -C "$repo" checkout -q main
 fi
-echo "repository: $(git -C "$repo" rev-list --count HEAD) commits"
+names_log="git log --no-merges --name-only -z --format=%H%x00%B%x00"
+# Cold: the report with its cache removed before each run, and git's one pass over the same history.
+cold() { # directory label
+  local cache
+  cache="$(git -C "$1" rev-parse --absolute-git-dir)/careerlsp"
+  echo "$2: $(git -C "$1" rev-list --count HEAD) commits, $(git -C "$1" rev-list --count --no-merges HEAD) without merges"
+  (cd "$1" && hyperfine --warmup 1 --runs "${RUNS:-5}" -N \
+    --prepare "true" -n "git log names" "$names_log" \
+    --prepare "rm -rf $cache" -n "careerlsp report (cold)" "$root/dist/server/careerlsp report --format json" \
+    --export-json "$work/cold-$2.json")
+  node -e '
+const results = require(process.argv[1]).results, med = (name) => results.find((r) => r.command === name).median;
+const log = med("git log names"), report = med("careerlsp report (cold)"), r = report / log;
+console.log(`target (${process.argv[2]}): the cold report is ${(report * 1000).toFixed(0)} ms, ${r.toFixed(2)}x git log --name-only in the same run (at most 1.5: ${r <= 1.5 ? "met" : "MISSED"})`);
+' "$work/cold-$2.json" "$2"
+}
+if [ -n "${CAREERLSP_BENCH_HELM:-}" ]; then
+  [ -d "$CAREERLSP_BENCH_HELM" ] || { echo "CAREERLSP_BENCH_HELM=$CAREERLSP_BENCH_HELM is not a directory" >&2; exit 2; }
+  cold "$CAREERLSP_BENCH_HELM" helm
+else
+  echo "helm/helm: not timed (set CAREERLSP_BENCH_HELM to a local clone of https://github.com/helm/helm)"
+fi
+cold "$repo" generated
 cd "$repo"
 cache="$(git rev-parse --absolute-git-dir)/careerlsp"
-hyperfine --warmup 1 --runs "${RUNS:-5}" -N \
-  -n "git log" "git log --format=%H%x00%B%x00" \
-  -n "careerlsp report (cold)" --prepare "rm -rf $cache" "$root/dist/server/careerlsp report --format json" \
-  --export-json "$work/cold.json"
 # One more commit, then the report with the cache from the run before; git log again in the same run.
 hyperfine --warmup 1 --runs "${RUNS:-5}" -N \
   -n "git log" "git log --format=%H%x00%B%x00" \

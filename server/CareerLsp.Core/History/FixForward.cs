@@ -103,6 +103,25 @@ public static class FixForward
         return words.Length == 0 || (words.Length <= 3 && words.Any(w => GenericWords.Contains(w.ToLowerInvariant().Trim(':', '.', ','))));
     }
 
+    /// <summary>
+    /// Whether a change to <paramref name="candidate"/>'s paths could patch a commit that changed
+    /// <paramref name="earlier"/>'s: it shares a file, or adds one beside them or a companion file.
+    /// When it cannot, <see cref="Detect"/> decides without line counts, so the report reads those
+    /// (a diff each) only for the commits this says yes to.
+    /// </summary>
+    public static bool MayPatch(IReadOnlyList<ChangedFile> candidate, IReadOnlyList<ChangedFile> earlier)
+    {
+        if (candidate.Count == 0 || earlier.Count == 0) return false;
+        var paths = earlier.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var directories = earlier.Select(f => Directory(f.Path)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in candidate)
+        {
+            string name = file.Path[(file.Path.LastIndexOf('/') + 1)..];
+            if (paths.Contains(file.Path) || directories.Contains(Directory(file.Path)) || CompanionFiles.Contains(name)) return true;
+        }
+        return false;
+    }
+
     /// <summary>A subject that says it repairs something: the fix-forward phrases, "missing", "forgot", "previous commit".</summary>
     private static bool ExplicitlyFixes(string subject, IReadOnlyList<string>? patterns)
     {
