@@ -167,42 +167,97 @@ public static class ReportRendering
             $"<tr><td>{WebUtility.HtmlEncode(label)}</td><td>{c.Commits}</td><td>{Share(c.WithSources, c.Commits)}</td><td>{Share(c.WithPremortem, c.Commits)}</td><td>{Share(c.FixForward, c.Commits)}</td><td>{c.PatternsAdded}</td><td>{c.Skips}</td></tr>";
     }
 
-    /// <summary>Shares per week as lines (sources, pre-mortem, fix-forward) over commit bars, in inline SVG.</summary>
+    private static readonly (string Label, string Color, string Shape, Func<HabitCounts, int> Pick)[] Series =
+    [
+        ("with sources", "#0969da", "circle", c => c.WithSources),
+        ("with a pre-mortem", "#1a7f37", "square", c => c.WithPremortem),
+        ("fix-forward", "#cf222e", "triangle", c => c.FixForward),
+    ];
+
+    /// <summary>
+    /// Two panels on one week axis, in inline SVG: the shares (sources, pre-mortem, fix-forward) as
+    /// lines whose points have a shape each and sit a little apart, so series that coincide (both at
+    /// 50%) stay visible, each labelled at its end; below, commits per week as bars on a count axis of
+    /// their own.
+    /// </summary>
     private static string Chart(HabitReport report)
     {
-        const int width = 720, height = 240, left = 40, bottom = 30, top = 10;
+        const int width = 760, left = 44, right = 150, top = 12, shareHeight = 190, gap = 46, countHeight = 70, axis = 26;
+        const int height = top + shareHeight + gap + countHeight + axis;
         int n = report.Weeks.Count;
-        double step = n <= 1 ? 0 : (width - left - 10.0) / (n - 1);
-        double X(int i) => n <= 1 ? left + (width - left) / 2.0 : left + i * step;
-        double Y(double share) => top + (1 - share) * (height - top - bottom);
-        int maxCommits = Math.Max(1, report.Weeks.Max(w => w.Counts.Commits));
+        double plot = width - left - right;
+        double step = n <= 1 ? 0 : plot / (n - 1);
+        double X(int i) => n <= 1 ? left + plot / 2 : left + i * step;
+        double Y(double share) => top + (1 - share) * shareHeight;
+        double countTop = top + shareHeight + gap;
+        int maxCommits = NiceCeiling(Math.Max(1, report.Weeks.Max(w => w.Counts.Commits)));
+        double CountY(int commits) => countTop + countHeight - (double)commits / maxCommits * countHeight;
+        // Points of different series are set apart by up to 3 px, never more than a sixth of a week.
+        double spread = n <= 1 ? 4 : Math.Min(3, step / 6);
+
         var svg = new StringBuilder();
-        svg.Append($"<figure><figcaption>Share of commits per week</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"Share of commits with sources, with a pre-mortem, and fix-forward, per week\">");
-        foreach (var tick in new[] { 0.0, 0.5, 1.0 })
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width}\" y1=\"{Y(tick):0.#}\" y2=\"{Y(tick):0.#}\" stroke=\"#d0d7de\"/><text x=\"{left - 6}\" y=\"{Y(tick) + 4:0.#}\" font-size=\"11\" text-anchor=\"end\">{tick * 100:0}%</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<figure><figcaption>Share of commits per week, and commits per week</figcaption><svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"Share of commits with sources, with a pre-mortem, and fix-forward, per week; commits per week below\" font-family=\"system-ui, sans-serif\">");
+        // The share axis.
+        foreach (var tick in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"share-axis\"><line x1=\"{left}\" x2=\"{left + plot}\" y1=\"{Y(tick):0.#}\" y2=\"{Y(tick):0.#}\" stroke=\"{(tick is 0 or 1 ? "#afb8c1" : "#eaeef2")}\"/><text x=\"{left - 6}\" y=\"{Y(tick) + 4:0.#}\" font-size=\"11\" text-anchor=\"end\">{tick * 100:0}%</text></g>");
+        // The count axis, and the bars on it.
+        foreach (int tick in new[] { 0, maxCommits / 2, maxCommits }.Distinct())
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"count-axis\"><line x1=\"{left}\" x2=\"{left + plot}\" y1=\"{CountY(tick):0.#}\" y2=\"{CountY(tick):0.#}\" stroke=\"{(tick == 0 ? "#afb8c1" : "#eaeef2")}\"/><text x=\"{left - 6}\" y=\"{CountY(tick) + 4:0.#}\" font-size=\"11\" text-anchor=\"end\">{tick}</text></g>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"count-axis count-title\" x=\"{left - 6}\" y=\"{countTop - 12:0.#}\" font-size=\"11\" fill=\"#57606a\">Commits per week</text>");
+        double barWidth = n <= 1 ? 12 : Math.Clamp(step * 0.6, 1, 12);
         for (int i = 0; i < n; i++)
         {
-            double h = (double)report.Weeks[i].Counts.Commits / maxCommits * (height - top - bottom) * 0.3;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(i) - 4:0.#}\" y=\"{height - bottom - h:0.#}\" width=\"8\" height=\"{h:0.#}\" fill=\"#d8dee4\"><title>{report.Weeks[i].Week}: {report.Weeks[i].Counts.Commits} commits</title></rect>");
+            var week = report.Weeks[i];
+            double y = CountY(week.Counts.Commits);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"series-commits\" x=\"{X(i) - barWidth / 2:0.#}\" y=\"{y:0.#}\" width=\"{barWidth:0.#}\" height=\"{countTop + countHeight - y:0.#}\" fill=\"#8c959f\"><title>{week.Week}: {week.Counts.Commits} commit{(week.Counts.Commits == 1 ? "" : "s")}</title></rect>");
             if (n <= 12 || i % (n / 12 + 1) == 0)
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(i):0.#}\" y=\"{height - 10}\" font-size=\"10\" text-anchor=\"middle\">{report.Weeks[i].Week[5..]}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"week-axis\" x=\"{X(i):0.#}\" y=\"{height - 8}\" font-size=\"11\" text-anchor=\"middle\">{week.Week}</text>");
         }
-        foreach (var (label, color, pick) in new (string, string, Func<HabitCounts, int>)[]
-                 {
-                     ("with sources", "#0969da", c => c.WithSources), ("with a pre-mortem", "#1a7f37", c => c.WithPremortem), ("fix-forward", "#cf222e", c => c.FixForward),
-                 })
+
+        var labels = new List<(double Y, string Text, string Color)>();
+        for (int k = 0; k < Series.Length; k++)
         {
-            var points = string.Join(" ", report.Weeks.Select((w, i) => string.Create(CultureInfo.InvariantCulture,
-                $"{X(i):0.#},{Y(w.Counts.Commits == 0 ? 0 : (double)pick(w.Counts) / w.Counts.Commits):0.#}")));
-            svg.Append($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{points}\"><title>{label}</title></polyline>");
-            // Points too: one week is a point, not a line.
-            foreach (var point in points.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var xy = point.Split(',');
-                svg.Append($"<circle cx=\"{xy[0]}\" cy=\"{xy[1]}\" r=\"3\" fill=\"{color}\"/>");
-            }
+            var (label, color, shape, pick) = Series[k];
+            double dx = (k - 1) * spread;
+            var points = report.Weeks.Select((w, i) => (X: X(i) + dx, Y: Y(Share(w.Counts, pick)), w.Week, Value: pick(w.Counts), w.Counts.Commits)).ToList();
+            string slug = label.Replace(' ', '-');
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series series-{slug}\" fill=\"{color}\" stroke=\"{color}\">");
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke-width=\"2\" points=\"{string.Join(" ", points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.X:0.#},{p.Y:0.#}")))}\"/>");
+            foreach (var p in points)
+                svg.Append(CultureInfo.InvariantCulture, $"{Marker(shape, p.X, p.Y)}<title>{p.Week}: {p.Value} of {p.Commits} {label}</title></{(shape == "circle" ? "circle" : shape == "square" ? "rect" : "polygon")}>");
+            svg.Append("</g>");
+            var last = points[^1];
+            labels.Add((last.Y, $"{label} {Percent(report.Weeks[^1].Counts, pick)}", color));
         }
-        svg.Append("</svg><div class=\"legend\"><span style=\"color:#0969da\">■ with sources</span><span style=\"color:#1a7f37\">■ with a pre-mortem</span><span style=\"color:#cf222e\">■ fix-forward</span><span style=\"color:#8c959f\">■ commits</span></div></figure>");
+        // Labels at the end of the lines, moved apart when their lines end at the same height.
+        labels.Sort((a, b) => a.Y.CompareTo(b.Y));
+        for (int i = 1; i < labels.Count; i++)
+            if (labels[i].Y - labels[i - 1].Y < 13) labels[i] = labels[i] with { Y = labels[i - 1].Y + 13 };
+        foreach (var (y, text, color) in labels)
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"series-label\" x=\"{left + plot + 8}\" y=\"{y + 4:0.#}\" font-size=\"11\" fill=\"{color}\">{WebUtility.HtmlEncode(text)}</text>");
+        svg.Append("</svg><div class=\"legend\">");
+        foreach (var (label, color, shape, _) in Series)
+            svg.Append(CultureInfo.InvariantCulture, $"<span style=\"color:{color}\">{(shape == "circle" ? "●" : shape == "square" ? "■" : "▲")} {label}</span>");
+        svg.Append("<span style=\"color:#8c959f\">▮ commits (lower panel, own scale)</span></div></figure>");
         return svg.ToString();
+
+        static double Share(HabitCounts c, Func<HabitCounts, int> pick) => c.Commits == 0 ? 0 : (double)pick(c) / c.Commits;
+        static string Percent(HabitCounts c, Func<HabitCounts, int> pick) => string.Create(CultureInfo.InvariantCulture, $"{Share(c, pick) * 100:0}%");
+    }
+
+    /// <summary>An unclosed SVG element for a point: a circle, a square or a triangle of about the same area.</summary>
+    private static string Marker(string shape, double x, double y) => shape switch
+    {
+        "circle" => string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"3.5\">"),
+        "square" => string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{x - 3:0.#}\" y=\"{y - 3:0.#}\" width=\"6\" height=\"6\" fill=\"none\" stroke-width=\"1.5\">"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"<polygon points=\"{x:0.#},{y - 4.5:0.#} {x + 4:0.#},{y + 2.5:0.#} {x - 4:0.#},{y + 2.5:0.#}\">"),
+    };
+
+    /// <summary>The axis' top: the next of 1, 2, 5 × 10ⁿ at or above <paramref name="value"/>.</summary>
+    private static int NiceCeiling(int value)
+    {
+        for (int magnitude = 1; ; magnitude *= 10)
+            foreach (int m in new[] { 1, 2, 5 })
+                if (m * magnitude >= value) return m * magnitude;
     }
 }
