@@ -12,7 +12,9 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
 const codeServer = join(here, '.work', 'code-server', 'node_modules', '.bin', 'code-server');
-export const shots = join(root, 'docs', 'screenshots');
+// Screenshots are taken only for `npm run screenshots`, into the folder it names, which it copies
+// to docs/screenshots once every scenario has passed: npm test never writes into the repository.
+const shots = process.env.CAREERLSP_SCREENSHOTS_DIR;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -64,11 +66,13 @@ export async function startEditor({ folder, settings = {} }) {
     ...settings,
   }, null, 2));
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--config', '/dev/null'];
-  execFileSync(codeServer, [...common, '--install-extension', vsix], { stdio: 'pipe' });
+  // code-server keeps its own files under XDG folders (~/.config, ~/.local/share): this run's instead.
+  const env = { ...process.env, VSCODE_PROXY_URI: '', XDG_CONFIG_HOME: join(base, 'config'), XDG_DATA_HOME: join(base, 'data'), XDG_CACHE_HOME: join(base, 'cache') };
+  execFileSync(codeServer, [...common, '--install-extension', vsix], { stdio: 'pipe', env });
   const port = await freePort();
   const log = [];
   const child = spawn(codeServer, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-workspace-trust', '--disable-getting-started-override', folder],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+    { stdio: ['ignore', 'pipe', 'pipe'], env });
   child.stdout.on('data', (d) => log.push(String(d)));
   child.stderr.on('data', (d) => log.push(String(d)));
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
@@ -115,11 +119,15 @@ export async function command(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  // Enter runs the focused row: wait until that is the command (the list filters, then re-sorts
+  // recently used commands first; a matching row lower down is not enough).
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
   await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
 }
 
 export async function screenshot(page, name) {
+  if (!shots) return;
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${name}.png`) });
 }

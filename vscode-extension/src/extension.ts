@@ -80,7 +80,9 @@ export async function activate(context: vscode.ExtensionContext,
     if (event.affectsConfiguration('careerlsp')) void plan?.refresh();
   }));
   await plan.refresh();
-  await plan.tick();
+  // Not awaited: a due routine's prompt waits for the user's answer, and activation must not (VS
+  // Code shows "Activating Extensions..." until it ends, and commands wait for it).
+  plan.tick().catch((error: unknown) => output.appendLine(`routine prompts: ${error instanceof Error ? error.message : String(error)}`));
   return plan;
 }
 

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from './vscode-mock';
 import { activate, runExecutable } from '../src/extension';
+import { samplePlan } from './plan.test';
+
+let served: unknown;
 
 const created: { id: string; server: unknown; options: any; started: boolean }[] = [];
 vi.mock('vscode-languageclient/node', () => ({
@@ -16,14 +19,14 @@ vi.mock('vscode-languageclient/node', () => ({
     async start() { this.record.started = true; }
     async stop() {}
     async restart() {}
-    async sendRequest() { return undefined; }
+    async sendRequest() { return served; }
   },
 }));
 
 const memory = () => { const values = new Map<string, unknown>(); return { get: (k: string) => values.get(k), update: async (k: string, v: unknown) => { values.set(k, v); } }; };
 const context = () => ({ extensionPath: '/ext', subscriptions: [] as unknown[], globalState: memory() }) as any;
 
-beforeEach(() => { created.length = 0; });
+beforeEach(() => { created.length = 0; served = undefined; });
 
 describe('activate', () => {
   it('starts the bundled server with the settings forwarded', async () => {
@@ -41,6 +44,17 @@ describe('activate', () => {
       'careerlsp.refreshPlan', 'careerlsp.newWeek', 'careerlsp.selfAssessment', 'careerlsp.logHours', 'careerlsp.showProgress']);
     expect(vscode.calls.treeViews.map((v) => v.id)).toEqual(['careerlsp.plan']);
     expect(vscode.calls.errors).toEqual([]);
+  });
+
+  it('does not wait for the answer to a due routine prompt: activation ends while it is open', async () => {
+    vscode.reset({ 'careerlsp.prompts.morning': '08:00' }, undefined, '/ws');
+    served = samplePlan();
+    vscode.answers.info.push(new Promise(() => {}) as unknown as string); // Never answered.
+    const clock = { now: () => new Date(2026, 2, 3, 9, 0), every: () => ({ dispose: () => {} }) };
+    const activated = activate(context(), { exists: (f: string) => f === '/ext/server/careerlsp', clock });
+    const outcome = await Promise.race([activated.then(() => 'activated'), new Promise((resolve) => setTimeout(() => resolve('still activating'), 5000))]);
+    expect(outcome).toBe('activated');
+    expect(vscode.calls.infos.map((i) => i.actions)).toContainEqual(['Open', 'Snooze', 'Done today']);
   });
 
   it('starts the bundled server directly, with no runtime to look for, and offers the hook for the open repository', async () => {
