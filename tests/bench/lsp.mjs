@@ -27,6 +27,11 @@ const servers = {
   careerlsp: { command: join(root, 'dist', 'server', 'careerlsp'), args: ['serve', '--stdio'], push: true },
   'vscode-markdown-languageserver': { command: process.execPath, args: [peerMain, '--stdio'], push: false },
 };
+// CAREERLSP_BENCH_JIT=1 adds the same server built for the .NET runtime (JIT, tiered PGO; what
+// `dotnet build` gives), to compare NativeAOT with it in one run.
+if (process.env.CAREERLSP_BENCH_JIT === '1') {
+  servers['careerlsp (JIT)'] = { command: join(root, 'server', 'CareerLsp.Cli', 'bin', 'Release', 'net10.0', 'careerlsp'), args: ['serve', '--stdio'], push: true };
+}
 
 const premortem = '## Pre-mortem\n\n### Ways this could fail\n1. a\n2. b\n3. c\n4. d\n5. e\n\n### Dependencies that might not exist\n- f\n- g\n- h\n\n### Race conditions\n- i\n- j\n\n';
 function prDescription(targetBytes) {
