@@ -108,6 +108,10 @@ async function quickFix(title) {
 const squiggles = (scope) => page.locator(`${scope} .squiggly-error, ${scope} .squiggly-warning`);
 
 test('at start: the commit-msg hook offered (Install writes it, it runs the bundled server) and the morning routine prompt answered', async () => {
+  // VS Code hides the notification centre when its last notification goes: opened before the offer
+  // arrived, beside only a passing one ("Activating Extensions..."), it closed again (seen under
+  // load). The offer's toast shows it has arrived; the centre then keeps it.
+  await page.locator('.notifications-toasts .notification-list-item', { hasText: "Install CareerLsp's commit-msg hook" }).waitFor();
   await command(page, 'Notifications: Show Notifications');
   const offer = page.locator('.notifications-center .notification-list-item', { hasText: "Install CareerLsp's commit-msg hook" });
   await offer.waitFor();
@@ -199,7 +203,15 @@ test('a PR draft with a short pre-mortem: the finding in the Problems panel, and
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
   await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).waitFor();
-  await quickFix('Add the 9 missing pre-mortem items');
+  // The lightbulb at the problem, clicked as a person does, shows the actions VS Code already asked
+  // for at this position. Ctrl+. here sent a request of its own that was answered "No code actions
+  // available" in about one full run in three (the lightbulb showing, the cause not found yet; the
+  // commit box below still uses Ctrl+.).
+  const bulb = page.locator('.editor-group-container.active').locator('.lightBulbWidget:visible, [class*="gutter-lightbulb"]').first();
+  await bulb.waitFor();
+  await bulb.click();
+  await page.locator('.action-widget .monaco-list-row', { hasText: 'Add the 9 missing pre-mortem items' }).first().waitFor();
+  await choose('Add the 9 missing pre-mortem items');
   await page.locator('.editor-group-container.active .view-lines', { hasText: '- Race: <what could happen at the same time>' }).waitFor();
   // The labelled items are there; they count once written: until then the finding says so.
   await problems().filter({ hasText: '9 placeholders were not counted' }).waitFor();
