@@ -203,14 +203,6 @@ public sealed class Repository
         parser.Complete();
     }
 
-    /// <summary>The report's commits as a list, newest first (see the streaming overload).</summary>
-    public List<(Core.History.ReportCommit Commit, string AuthorName)> ReportLog(string range)
-    {
-        var commits = new List<(Core.History.ReportCommit, string)>();
-        ReportLog(range, (commit, name) => commits.Add((commit, name)));
-        return commits;
-    }
-
     /// <summary>
     /// The pattern library entries each of <paramref name="ids"/> added to <paramref name="libraryPath"/>
     /// (lines "+- problem → remedy"), from one <c>git diff-tree --stdin -p</c> limited to that path.
