@@ -61,6 +61,7 @@ before(async () => {
 
 after(async () => {
   await editor?.stop();
+  ws?.remove();
 });
 
 /** Moves the mouse onto an element; the editor re-renders decorations, so its box is asked until it stays. */
@@ -123,6 +124,13 @@ test('at start: the commit-msg hook offered (Install writes it, it runs the bund
   const commit = spawnSync('git', ['commit', '-q', '-m', 'oops'], { cwd: ws.dir, encoding: 'utf8', env: { ...process.env, PATH: path } });
   assert.notEqual(commit.status, 0);
   assert.match(commit.stdout + commit.stderr, /sources-required/);
+  // The output channel that failures print is found on disk (with careerlsp.trace.server, the
+  // traffic is in it); VS Code writes it in the background, so it is asked until it shows.
+  const deadline = Date.now() + 15_000;
+  while (!/'initialize/.test(editor.serverLog())) {
+    if (Date.now() > deadline) assert.fail(`the CareerLsp output channel has no initialize request:\n${editor.serverLog().slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 });
 
 test('the commit box: a squiggle without Sources Consulted, its explanation on hover, the quick fix, and no squiggle once filled in', async () => {

@@ -36,7 +36,7 @@ export function workspace(files = {}) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  return { dir, git, write, read: (path) => readFileSync(join(dir, path), 'utf8') };
+  return { dir, git, write, read: (path) => readFileSync(join(dir, path), 'utf8'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Installs the VSIX into fresh folders and starts code-server on a free loopback port. */
@@ -101,7 +101,8 @@ export async function startEditor({ folder, settings = {} }) {
     /** The extension's output channel (the server's stderr and, with careerlsp.trace.server, the traffic). */
     serverLog() {
       try {
-        return execFileSync('sh', ['-c', `cat "${userData}"/logs/*/window*/exthost/output_logging_*/*CareerLsp*.log 2>/dev/null || true`], { encoding: 'utf8' });
+        // The extension host's output channels live in logs/<session>/exthost<N>/output_logging_*/.
+        return execFileSync('sh', ['-c', `cat "${userData}"/logs/*/exthost*/output_logging_*/*CareerLsp*.log 2>/dev/null || true`], { encoding: 'utf8' });
       } catch { return ''; }
     },
     async stop() {
