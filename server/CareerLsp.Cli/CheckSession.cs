@@ -1,8 +1,9 @@
 using System.Text.Json;
 using CareerLsp.Cli.Output;
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Parsing;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Library;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Workspace;
 
 namespace CareerLsp.Cli;
@@ -109,8 +110,8 @@ internal sealed class CheckSession
         CommitContext context;
         try
         {
-            context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: Core.History.FixForward.WindowFor(Config.Config),
-                withRecent: RoughSubject(text.Text) is not { } subject || Core.History.FixForward.SubjectMayFix(subject));
+            context = Repository.ReadCommitContext(Directory, withDiff: hasLibrary, fixForwardWindow: Core.Domain.History.FixForward.WindowFor(Config.Config),
+                withRecent: RoughSubject(text.Text) is not { } subject || Core.Domain.History.FixForward.SubjectMayFix(subject));
         }
         catch (GitException e) when (e.GitMissing)
         {

@@ -1,5 +1,5 @@
 using CareerLsp.Cli.Output;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Library;
 using CareerLsp.Workspace;
 
 namespace CareerLsp.Cli;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CareerLsp.Core.Plans;
+using CareerLsp.Core.Domain.Plans;
 using CareerLsp.Workspace;
 
 namespace CareerLsp.Cli;

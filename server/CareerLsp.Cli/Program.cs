@@ -182,7 +182,7 @@ namespace CareerLsp.Cli
                 var writer = ReportWriters.For(chosenFormat);
                 WriteStdout(output => writer.Write(output, session.Reports));
                 Timing.Mark("written");
-                bool errors = session.Reports.Any(r => r.Findings.Any(f => f.Severity == Core.Findings.Severity.Error));
+                bool errors = session.Reports.Any(r => r.Findings.Any(f => f.Severity == Core.Domain.Findings.Severity.Error));
                 return errors ? Findings : Ok;
             });
 

@@ -6,7 +6,7 @@ namespace CareerLsp.Cli;
 
 /// <summary>
 /// <c>careerlsp report</c>: the repository's habits per ISO week, as text, JSON or one self-contained
-/// HTML page. The engine counts (<see cref="Core.History.HabitReport"/>), <see cref="HabitReports"/> reads git
+/// HTML page. The engine counts (<see cref="Core.Domain.History.HabitReport"/>), <see cref="HabitReports"/> reads git
 /// and keeps the cache, <see cref="ReportRendering"/> writes; this takes the command line.
 /// </summary>
 internal static class ReportCommand

@@ -1,6 +1,7 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
 
 namespace CareerLsp.Server;
 
@@ -56,7 +57,7 @@ internal sealed class Analyzer
     }
 
     // previous, previousLibrary: the last version's models; only the chunks an edit touched are parsed again.
-    private Analysis Compute(OpenDocument document, Classification classification, Core.Parsing.MarkdownDocument? previous, Core.Parsing.PatternLibrary? previousLibrary)
+    private Analysis Compute(OpenDocument document, Classification classification, Core.Syntax.MarkdownDocument? previous, Core.Syntax.PatternLibrary? previousLibrary)
     {
         if (classification.Kind == DocumentKind.None || classification.Directory is null)
             return new Analysis(document, classification, null, []);

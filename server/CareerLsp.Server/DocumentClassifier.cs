@@ -1,5 +1,5 @@
+using CareerLsp.Core.Domain.Configuration;
 using CareerLsp.Workspace;
-using CareerLsp.Core.Configuration;
 
 namespace CareerLsp.Server;
 

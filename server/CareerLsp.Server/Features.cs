@@ -1,6 +1,6 @@
 using System.Text;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 using CareerLsp.Protocol;
 
@@ -55,7 +55,7 @@ internal sealed class Features
                 foreach (var source in root.RecentSources().Take(5))
                     actions.Add(LspConversion.ToCodeAction(
                         new Fix($"Replace with {source.Text} (cited in {source.Commits} recent commit{(source.Commits == 1 ? "" : "s")})",
-                            [new Core.Findings.TextEdit(finding.Range, source.Text)]), finding, document.Uri));
+                            [new Core.Domain.Findings.TextEdit(finding.Range, source.Text)]), finding, document.Uri));
             }
 
             // A draft missing sections can start from the repository's template.
@@ -68,7 +68,7 @@ internal sealed class Features
                 var end = document.Text.EndPosition;
                 string prefix = document.Text.Length == 0 ? "" : document.Text.Text.EndsWith('\n') ? "\n" : "\n\n";
                 actions.Add(LspConversion.ToCodeAction(
-                    new Fix($"Insert the PR template ({relative})", [new Core.Findings.TextEdit(new TextRange(end, end), prefix + template.Document.Text.Text)]),
+                    new Fix($"Insert the PR template ({relative})", [new Core.Domain.Findings.TextEdit(new TextRange(end, end), prefix + template.Document.Text.Text)]),
                     finding, document.Uri));
             }
         }

@@ -1,4 +1,4 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 using CareerLsp.Protocol;
 using LspDiagnostic = CareerLsp.Protocol.Diagnostic;

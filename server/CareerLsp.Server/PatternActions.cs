@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Parsing;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Domain.Library;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 using CareerLsp.Protocol;
 
@@ -25,7 +25,7 @@ internal static class PatternActions
         if (source is not { Library: { } library, Matcher: { } matcher }) return [];
         var evidence = new ChangeEvidence(root.StagedChange());
         evidence.AddText(result.Document.Text.Text, EvidenceSource.Message);
-        var suggested = matcher.Match(evidence, Core.Rules.Patterns.PatternMayApply.Limit).Select(m => m.Entry).ToList();
+        var suggested = matcher.Match(evidence, Core.Rules.Library.PatternMayApply.Limit).Select(m => m.Entry).ToList();
         string marker = before.TrimStart().StartsWith('*') ? "* " : "- ";
         var items = new List<CompletionItem>();
         foreach (var entry in suggested.Concat(library.Entries.Where(e => !suggested.Contains(e))).Take(MaxCompletions))
@@ -102,7 +102,7 @@ internal static class PatternActions
         var categories = Flatten(library.Categories).ToList();
         var category = categories.FirstOrDefault(c => vocabulary.ResolvePart(SectionKind.Premortem, c.Title) == kind && (kind != SectionKind.Failures || c.Entries.Count > 0));
         var text = library.Text;
-        Core.Findings.TextEdit edit;
+        Core.Domain.Findings.TextEdit edit;
         string where;
         if (category is not null)
         {
@@ -112,14 +112,14 @@ internal static class PatternActions
             while (last > category.TitleRange.Start.Line && text.LineSpan(last).IsWhiteSpace()) last--;
             var end = text.LineRange(last).End;
             bool afterHeading = last == category.TitleRange.Start.Line;
-            edit = new Core.Findings.TextEdit(TextRange.Empty(end), (afterHeading ? "\n\n" : "\n") + entry);
+            edit = new Core.Domain.Findings.TextEdit(TextRange.Empty(end), (afterHeading ? "\n\n" : "\n") + entry);
             where = category.Title;
         }
         else
         {
             int level = library.Categories.FirstOrDefault()?.Level ?? 1;
             string prefix = text.Length == 0 ? "" : text.Text.EndsWith("\n\n", StringComparison.Ordinal) ? "" : text.Text.EndsWith('\n') ? "\n" : "\n\n";
-            edit = new Core.Findings.TextEdit(TextRange.Empty(text.EndPosition), $"{prefix}{new string('#', level)} {newCategory}\n\n{entry}\n");
+            edit = new Core.Domain.Findings.TextEdit(TextRange.Empty(text.EndPosition), $"{prefix}{new string('#', level)} {newCategory}\n\n{entry}\n");
             where = $"new category {newCategory}";
         }
         var changes = new Dictionary<string, Protocol.TextEdit[]> { [uri] = [new Protocol.TextEdit(LspConversion.ToLsp(edit.Range), edit.NewText)] };

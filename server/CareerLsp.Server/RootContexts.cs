@@ -1,7 +1,8 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Parsing;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Domain.Library;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Workspace;
 
 namespace CareerLsp.Server;
@@ -52,7 +53,7 @@ internal sealed class RootContext
                 {
                     // The staged diff is read alongside, only when there is a library to match it against.
                     _commit = Repository.ReadCommitContext(Directory, withDiff: LibraryPath is { } library && File.Exists(library),
-                        fixForwardWindow: Core.History.FixForward.WindowFor(Config.Config));
+                        fixForwardWindow: Core.Domain.History.FixForward.WindowFor(Config.Config));
                 }
                 catch (GitException)
                 {

@@ -1,4 +1,4 @@
-using CareerLsp.Core.Configuration;
+using CareerLsp.Core.Domain.Configuration;
 
 namespace CareerLsp.Workspace;
 

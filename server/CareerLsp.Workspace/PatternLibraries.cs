@@ -1,5 +1,5 @@
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Library;
 using CareerLsp.Core.Rules.Commit;
 
 namespace CareerLsp.Workspace;

@@ -1,5 +1,5 @@
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Plans;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Plans;
 
 namespace CareerLsp.Workspace;
 

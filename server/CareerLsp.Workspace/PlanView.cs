@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using CareerLsp.Core.Plans;
+using CareerLsp.Core.Domain.Plans;
 
 namespace CareerLsp.Workspace;
 

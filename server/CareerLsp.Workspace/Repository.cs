@@ -1,5 +1,5 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Workspace;
 
@@ -18,17 +18,17 @@ public sealed record CommitInfo(string Id, IReadOnlyList<string> Parents, string
 public sealed record CommitContext(Repository? Repository, CommitParseOptions Parse, ChangeSize? Staged, string? StagedDiff = null)
 {
     /// <summary>The staged files with their line counts, for fix-forward detection.</summary>
-    public IReadOnlyList<Core.History.ChangedFile> StagedFiles { get; init; } = [];
+    public IReadOnlyList<Core.Domain.History.ChangedFile> StagedFiles { get; init; } = [];
 
     /// <summary>The committer-to-be's e-mail (<c>git var GIT_AUTHOR_IDENT</c>), when git knows it.</summary>
     public string? AuthorEmail { get; init; }
 
     /// <summary>Recent commits on HEAD within the fix-forward window, oldest first, merges left out.</summary>
-    public IReadOnlyList<Core.History.PastCommit> Recent { get; init; } = [];
+    public IReadOnlyList<Core.Domain.History.PastCommit> Recent { get; init; } = [];
 
     /// <summary>What fix-forward detection needs about the commit being made now, when git knows who is committing.</summary>
-    public Core.History.CommitHistory? History() =>
-        AuthorEmail is { } author && Repository is not null ? new Core.History.CommitHistory(author, DateTimeOffset.UtcNow, StagedFiles, Recent) : null;
+    public Core.Domain.History.CommitHistory? History() =>
+        AuthorEmail is { } author && Repository is not null ? new Core.Domain.History.CommitHistory(author, DateTimeOffset.UtcNow, StagedFiles, Recent) : null;
 }
 
 /// <summary>A commit's abbreviated id and subject.</summary>
@@ -73,7 +73,7 @@ public sealed class Repository
     /// <param name="withRecent">Read recent commits at all: not when the subject cannot make the commit a fix-forward.</param>
     public static CommitContext ReadCommitContext(string directory, bool withDiff = false, TimeSpan? fixForwardWindow = null, bool withRecent = true)
     {
-        var window = fixForwardWindow ?? Core.History.FixForward.DefaultWindow;
+        var window = fixForwardWindow ?? Core.Domain.History.FixForward.DefaultWindow;
         var discovery = Git.Start(directory, DiscoverArguments);
         var config = Git.Start(directory, CommitConfigArguments);
         var staged = Git.Start(directory, StagedArguments);
@@ -125,14 +125,14 @@ public sealed class Repository
     }
 
     /// <summary>Records of <c>%x1e%H%x00%ae%x00%at%x00%s%x00</c> with <c>--numstat -z</c>, newest first; returned oldest first.</summary>
-    internal static List<Core.History.PastCommit> ParseRecent(string output)
+    internal static List<Core.Domain.History.PastCommit> ParseRecent(string output)
     {
-        var commits = new List<Core.History.PastCommit>();
+        var commits = new List<Core.Domain.History.PastCommit>();
         foreach (var record in output.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = record.Split('\0', 5);
             if (parts.Length < 4 || !long.TryParse(parts[2], out long seconds)) continue;
-            commits.Add(new Core.History.PastCommit(parts[0], parts[1], DateTimeOffset.FromUnixTimeSeconds(seconds), parts[3],
+            commits.Add(new Core.Domain.History.PastCommit(parts[0], parts[1], DateTimeOffset.FromUnixTimeSeconds(seconds), parts[3],
                 ParseFiles(parts.Length > 4 ? parts[4] : "")));
         }
         commits.Reverse();
@@ -140,14 +140,14 @@ public sealed class Repository
     }
 
     /// <summary>Parses <c>--numstat -z</c> into files with their line counts (a binary file counts no lines).</summary>
-    internal static List<Core.History.ChangedFile> ParseFiles(string text)
+    internal static List<Core.Domain.History.ChangedFile> ParseFiles(string text)
     {
-        var files = new List<Core.History.ChangedFile>();
+        var files = new List<Core.Domain.History.ChangedFile>();
         foreach (var raw in text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = raw.TrimStart('\n').Split('\t');
             if (fields.Length < 3) continue;
-            files.Add(new Core.History.ChangedFile(fields[2], int.TryParse(fields[0], out int a) ? a : 0, int.TryParse(fields[1], out int d) ? d : 0));
+            files.Add(new Core.Domain.History.ChangedFile(fields[2], int.TryParse(fields[0], out int a) ? a : 0, int.TryParse(fields[1], out int d) ? d : 0));
         }
         return files;
     }
@@ -186,7 +186,7 @@ public sealed class Repository
     /// NUL <c>-z</c> adds; its paths follow, the first after a newline. A path is never empty, so
     /// the next empty field is the next commit.
     /// </remarks>
-    public void ReportLog(string range, Action<Core.History.ReportCommit, string> onCommit, CancellationToken cancellation = default)
+    public void ReportLog(string range, Action<Core.Domain.History.ReportCommit, string> onCommit, CancellationToken cancellation = default)
     {
         if (range.StartsWith('-')) throw new GitException($"\"{range}\" is not a revision range");
         var parser = new ReportLogParser(onCommit);
@@ -287,7 +287,7 @@ public sealed class Repository
     /// The fields of one commit: an empty field, <c>%H %P %ae %an %ad(raw) %B</c>, the empty field
     /// <c>-z</c> ends it with, then its paths (the first after a newline) until the next empty field.
     /// </summary>
-    private sealed class ReportLogParser(Action<Core.History.ReportCommit, string> onCommit)
+    private sealed class ReportLogParser(Action<Core.Domain.History.ReportCommit, string> onCommit)
     {
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal); // Authors and paths repeat: one string each.
         private int _index = -1;
@@ -295,7 +295,7 @@ public sealed class Repository
         private int _parents;
         private DateTimeOffset _time;
         private bool _valid;
-        private List<Core.History.ChangedFile> _files = [];
+        private List<Core.Domain.History.ChangedFile> _files = [];
 
         public void Field(ReadOnlySpan<byte> field)
         {
@@ -308,7 +308,7 @@ public sealed class Repository
                     return;
                 }
                 if (_index == 8 && field[0] == (byte)'\n') field = field[1..];
-                if (!field.IsEmpty) _files.Add(new Core.History.ChangedFile(Shared(field), 0, 0));
+                if (!field.IsEmpty) _files.Add(new Core.Domain.History.ChangedFile(Shared(field), 0, 0));
                 _index = 9;
                 return;
             }
@@ -346,7 +346,7 @@ public sealed class Repository
         private void Deliver()
         {
             if (_id is { Length: > 0 } id && _valid && _message is not null)
-                onCommit(new Core.History.ReportCommit(id, _email ?? "", _time, _parents, _message, _files, 0), _name ?? "");
+                onCommit(new Core.Domain.History.ReportCommit(id, _email ?? "", _time, _parents, _message, _files, 0), _name ?? "");
             _id = _message = null;
             _valid = false;
             _files = [];
@@ -383,9 +383,9 @@ public sealed class Repository
     }
 
     /// <summary>The files each commit changed (against its first parent), with line counts, by id.</summary>
-    public Dictionary<string, IReadOnlyList<Core.History.ChangedFile>> FilesOf(IReadOnlyCollection<string> ids, CancellationToken cancellation = default)
+    public Dictionary<string, IReadOnlyList<Core.Domain.History.ChangedFile>> FilesOf(IReadOnlyCollection<string> ids, CancellationToken cancellation = default)
     {
-        var files = new Dictionary<string, IReadOnlyList<Core.History.ChangedFile>>(StringComparer.Ordinal);
+        var files = new Dictionary<string, IReadOnlyList<Core.Domain.History.ChangedFile>>(StringComparer.Ordinal);
         if (ids.Count == 0) return files;
         using var reader = ReadFiles((id, list) => files[id] = list, cancellation);
         foreach (var id in ids) reader.Add(id);
@@ -398,7 +398,7 @@ public sealed class Repository
     /// of its own: the report feeds it while it is still reading the log. Each commit is diffed
     /// against its first parent (a root commit against nothing; a merge has no files).
     /// </summary>
-    public FilesReader ReadFiles(Action<string, IReadOnlyList<Core.History.ChangedFile>> onCommit, CancellationToken cancellation = default) =>
+    public FilesReader ReadFiles(Action<string, IReadOnlyList<Core.Domain.History.ChangedFile>> onCommit, CancellationToken cancellation = default) =>
         new(Root, onCommit, cancellation);
 
     /// <summary>See <see cref="ReadFiles"/>: <see cref="Add"/> ids, then <see cref="Finish"/>; <c>onCommit</c> runs on the reader's thread.</summary>
@@ -413,13 +413,13 @@ public sealed class Repository
         private bool _finished;
         private bool _stopped; // git stopped reading (it exited): Finish reports why.
 
-        internal FilesReader(string root, Action<string, IReadOnlyList<Core.History.ChangedFile>> onCommit, CancellationToken cancellation)
+        internal FilesReader(string root, Action<string, IReadOnlyList<Core.Domain.History.ChangedFile>> onCommit, CancellationToken cancellation)
         {
             // No ambiguity check: git would otherwise look for a ref named like each id.
             _git = Git.StartWithInput(root, ["-c", "core.warnAmbiguousRefs=false", "diff-tree", "--stdin", "--always", "--root", "-r", "-z", "--numstat",
                 "--no-renames", "--no-ext-diff", "--no-textconv"]);
             string? current = null;
-            var list = new List<Core.History.ChangedFile>();
+            var list = new List<Core.Domain.History.ChangedFile>();
             void Flush()
             {
                 if (current is not null) onCommit(current, list);
@@ -444,7 +444,7 @@ public sealed class Repository
                 second += tab + 1;
                 int added = int.TryParse(field[..tab], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int a) ? a : 0;
                 int deleted = int.TryParse(field[(tab + 1)..second], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int d) ? d : 0;
-                list.Add(new Core.History.ChangedFile(System.Text.Encoding.UTF8.GetString(field[(second + 1)..]), added, deleted));
+                list.Add(new Core.Domain.History.ChangedFile(System.Text.Encoding.UTF8.GetString(field[(second + 1)..]), added, deleted));
             });
             _thread = new Thread(() =>
             {

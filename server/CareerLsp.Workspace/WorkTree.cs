@@ -1,5 +1,5 @@
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Syntax;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CareerLsp.Workspace;

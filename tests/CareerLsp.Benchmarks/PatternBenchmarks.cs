@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Parsing;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Domain.Library;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Benchmarks;

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Engine;
 using CareerLsp.Core.Rules;
 
 namespace CareerLsp.Core.Tests;

@@ -1,5 +1,8 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Configuration;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 using FsCheck;
 using FsCheck.Fluent;
 

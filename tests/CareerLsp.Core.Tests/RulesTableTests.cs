@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Engine;
 using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Tests;
 
@@ -19,11 +21,18 @@ public sealed partial class RulesTableTests
     }
 
     [Fact]
+    public void EveryDescriptorInTheCatalogHasExactlyOneRuleInTheRegistryInTheSameOrder()
+    {
+        Assert.Equal(RuleCatalog.All, RuleRegistry.All.Select(r => r.Descriptor));
+        foreach (var descriptor in RuleCatalog.All) Assert.Same(descriptor, RuleRegistry.For(descriptor).Descriptor);
+    }
+
+    [Fact]
     public void Readme_lists_every_rule_in_registry_order_with_its_default_severity()
     {
         var rows = File.ReadAllLines(Path.Combine(Root(), "README.md")).Select(l => Row().Match(l)).Where(m => m.Success).ToList();
-        Assert.Equal(RuleRegistry.All.Select(r => r.Id), rows.Select(m => m.Groups[1].Value));
-        foreach (var (rule, row) in RuleRegistry.All.Zip(rows))
+        Assert.Equal(RuleCatalog.All.Select(r => r.Id), rows.Select(m => m.Groups[1].Value));
+        foreach (var (rule, row) in RuleCatalog.All.Zip(rows))
         {
             Assert.Equal(rule.Slug, row.Groups[2].Value);
             Assert.Equal(rule.Slug, row.Groups[3].Value);
@@ -39,7 +48,7 @@ public sealed partial class RulesTableTests
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "server", "careerlsp.schema.json")));
         var properties = schema.RootElement.GetProperty("properties");
         var rules = properties.GetProperty("rules").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(RuleRegistry.All.SelectMany(r => new[] { r.Id, r.Slug }).Order(), rules);
+        Assert.Equal(RuleCatalog.All.SelectMany(r => new[] { r.Id, r.Slug }).Order(), rules);
         var aliases = properties.GetProperty("aliases").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order();
         Assert.Equal(SectionKind.All.Select(k => k.Id).Order(), aliases);
     }

@@ -1,4 +1,4 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Cli.Output;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Cli.Output;

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Rules;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Cli.Output;
 
@@ -21,7 +19,7 @@ internal sealed class SarifReportWriter : IReportWriter
             json.WriteString("name", "CareerLsp");
             json.WriteString("version", typeof(SarifReportWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             json.WriteStartArray("rules");
-            foreach (var rule in RuleRegistry.All)
+            foreach (var rule in RuleCatalog.All)
             {
                 json.WriteStartObject();
                 json.WriteString("id", rule.Id);
@@ -77,9 +75,9 @@ internal sealed class SarifReportWriter : IReportWriter
         });
     }
 
-    private static int IndexOf(Rule rule)
+    private static int IndexOf(RuleDescriptor rule)
     {
-        for (int i = 0; i < RuleRegistry.All.Count; i++) if (RuleRegistry.All[i] == rule) return i;
+        for (int i = 0; i < RuleCatalog.All.Count; i++) if (RuleCatalog.All[i] == rule) return i;
         return -1;
     }
 

@@ -12,8 +12,8 @@ internal sealed class TextReportWriter : IReportWriter
             foreach (var f in report.Findings)
             {
                 output.WriteLine($"{report.Label}:{f.Range.Start.Line + 1}:{f.Range.Start.Character + 1}: {ReportWriters.SeverityName(f.Severity)} {f.Rule.Id} {f.Rule.Slug}: {f.Message}");
-                if (f.Severity == Core.Findings.Severity.Error) errors++;
-                else if (f.Severity == Core.Findings.Severity.Warning) warnings++;
+                if (f.Severity == Core.Domain.Findings.Severity.Error) errors++;
+                else if (f.Severity == Core.Domain.Findings.Severity.Warning) warnings++;
             }
         }
         output.WriteLine($"{documents} document{(documents == 1 ? "" : "s")} checked: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");

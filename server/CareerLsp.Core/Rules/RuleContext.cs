@@ -1,7 +1,7 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules;
@@ -50,7 +50,7 @@ public sealed class RuleContext
     public RuleSetting Setting => Config.SettingFor(Rule.Id);
 
     public void Report(TextRange range, string message, IReadOnlyList<Fix>? fixes = null, IReadOnlyList<RelatedInformation>? related = null) =>
-        _findings.Add(new Finding(Rule, Severity, range, message) { Fixes = fixes ?? [], Related = related ?? [] });
+        _findings.Add(new Finding(Rule.Descriptor, Severity, range, message) { Fixes = fixes ?? [], Related = related ?? [] });
 
     /// <summary>Where a finding about the whole document goes: the subject line, or the first line.</summary>
     public TextRange DocumentAnchor

@@ -1,5 +1,5 @@
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.History;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.History;
 
 namespace CareerLsp.Workspace;
 
@@ -18,14 +18,14 @@ public static class HabitReports
     /// The self-assessments in the review folder (<c>plan.reviews</c>), by ISO week, oldest first:
     /// what the editor's weekly self-assessment wrote into <c>2026-W47.md</c>.
     /// </summary>
-    public static IReadOnlyList<Core.Plans.WeekRatings> Ratings(string root, CareerLspConfig config)
+    public static IReadOnlyList<Core.Domain.Plans.WeekRatings> Ratings(string root, CareerLspConfig config)
     {
         string folder = Path.GetFullPath(config.ReviewFolder, root);
         if (!Directory.Exists(folder)) return [];
-        var weeks = new List<Core.Plans.WeekRatings>();
+        var weeks = new List<Core.Domain.Plans.WeekRatings>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.md"))
         {
-            if (Core.Plans.SelfAssessment.WeekOf(Path.GetFileName(file)) is not { } week) continue;
+            if (Core.Domain.Plans.SelfAssessment.WeekOf(Path.GetFileName(file)) is not { } week) continue;
             string text;
             try
             {
@@ -35,8 +35,8 @@ public static class HabitReports
             {
                 continue;
             }
-            var ratings = Core.Plans.SelfAssessment.Ratings(text);
-            if (ratings.Count > 0) weeks.Add(new Core.Plans.WeekRatings(week, ratings));
+            var ratings = Core.Domain.Plans.SelfAssessment.Ratings(text);
+            if (ratings.Count > 0) weeks.Add(new Core.Domain.Plans.WeekRatings(week, ratings));
         }
         weeks.Sort((a, b) => string.CompareOrdinal(a.Week, b.Week));
         return weeks;

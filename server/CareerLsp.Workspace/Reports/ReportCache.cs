@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CareerLsp.Core.History;
+using CareerLsp.Core.Domain.History;
 
 namespace CareerLsp.Workspace;
 

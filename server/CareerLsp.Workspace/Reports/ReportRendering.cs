@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using CareerLsp.Core.History;
+using CareerLsp.Core.Domain.History;
 
 namespace CareerLsp.Workspace;
 
@@ -24,7 +24,7 @@ public static class ReportRendering
 
     private static string Share(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0}%";
 
-    public static void WriteText(TextWriter output, HabitReport report, IReadOnlyList<Core.Plans.WeekRatings>? ratings = null)
+    public static void WriteText(TextWriter output, HabitReport report, IReadOnlyList<Core.Domain.Plans.WeekRatings>? ratings = null)
     {
         output.WriteLine("week       commits  sources  pre-mortem  fix-forward  patterns  skips");
         foreach (var week in report.Weeks) Row(week.Week, week.Counts);
@@ -74,7 +74,7 @@ public static class ReportRendering
     }
 
     /// <summary><c>{"weeks":[{"week","monday","commits","withSources","withPremortem","fixForward","patternsAdded","skips","skipReasons"}],"totals":{…}}</c>.</summary>
-    public static void WriteJson(TextWriter output, HabitReport report, IReadOnlyList<Core.Plans.WeekRatings>? ratings = null) => Json(output, json =>
+    public static void WriteJson(TextWriter output, HabitReport report, IReadOnlyList<Core.Domain.Plans.WeekRatings>? ratings = null) => Json(output, json =>
     {
         json.WriteStartObject();
         json.WriteStartArray("weeks");
@@ -117,7 +117,7 @@ public static class ReportRendering
     }
 
     /// <summary>One page: inline CSS and SVG, no script, no remote resource; readable as it is.</summary>
-    public static void WriteHtml(TextWriter output, HabitReport report, string name, IReadOnlyList<Core.Plans.WeekRatings>? ratings = null)
+    public static void WriteHtml(TextWriter output, HabitReport report, string name, IReadOnlyList<Core.Domain.Plans.WeekRatings>? ratings = null)
     {
         string title = WebUtility.HtmlEncode($"Habits in {name}");
         output.Write($$"""

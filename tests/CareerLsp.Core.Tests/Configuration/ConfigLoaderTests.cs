@@ -1,6 +1,9 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Tests.Configuration;
 
@@ -27,7 +30,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(["*.draft.md"], config.PrDrafts);
         Assert.Equal("No-Habits", config.SkipToken);
         Assert.Equal("auto", config.CommentChar);
-        Assert.Same(Core.Parsing.SectionKind.Sources, config.Vocabulary.Resolve("reading"));
+        Assert.Same(Core.Syntax.SectionKind.Sources, config.Vocabulary.Resolve("reading"));
     }
 
     [Fact]

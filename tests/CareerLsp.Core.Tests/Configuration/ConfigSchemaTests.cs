@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Configuration;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Tests.Configuration;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CareerLsp.Core.History;
+using CareerLsp.Core.Domain.History;
 using Xunit.Abstractions;
 
 namespace CareerLsp.Core.Tests.History;

@@ -1,5 +1,7 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.History;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Domain.History;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
 
 namespace CareerLsp.Core.Tests.History;
 

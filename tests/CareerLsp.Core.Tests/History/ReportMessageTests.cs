@@ -1,5 +1,6 @@
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.History;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.History;
+using CareerLsp.Core.Syntax;
 using FsCheck;
 using FsCheck.Fluent;
 

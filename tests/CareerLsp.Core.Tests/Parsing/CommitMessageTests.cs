@@ -1,4 +1,4 @@
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Tests.Parsing;

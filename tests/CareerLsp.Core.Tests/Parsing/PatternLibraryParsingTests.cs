@@ -1,5 +1,5 @@
 using System.Text;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,4 +1,4 @@
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Tests.Parsing;
 

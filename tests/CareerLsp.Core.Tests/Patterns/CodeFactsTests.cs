@@ -1,4 +1,4 @@
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Library;
 
 namespace CareerLsp.Core.Tests.Patterns;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using CareerLsp.Core.Parsing;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Library;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 using Xunit.Abstractions;
 

@@ -1,6 +1,9 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Parsing;
-using CareerLsp.Core.Patterns;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Domain.Library;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Tests.Patterns;
@@ -287,7 +290,7 @@ public sealed class PatternUseTests
         Assert.NotNull(matcher.Match(ChangeEvidence.FromDiff(Diff("a", new string('z', 100_000), "<div>level</div>"))));
     }
 
-    private static string Apply(string text, Findings.Fix fix)
+    private static string Apply(string text, Fix fix)
     {
         var source = new SourceText(text);
         foreach (var edit in fix.Edits.OrderByDescending(e => source.GetOffset(e.Range.Start)))

@@ -1,4 +1,4 @@
-using CareerLsp.Core.Plans;
+using CareerLsp.Core.Domain.Plans;
 
 namespace CareerLsp.Core.Tests.Plans;
 

@@ -1,4 +1,6 @@
-using CareerLsp.Core.Checking;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
 
 namespace CareerLsp.Core.Tests.Rules;
 

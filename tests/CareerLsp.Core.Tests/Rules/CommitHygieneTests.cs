@@ -1,3 +1,5 @@
+using CareerLsp.Core.Engine;
+
 namespace CareerLsp.Core.Tests.Rules;
 
 /// <summary>CL040–CL046: what commitlint and gitlint users expect, plus comment headings.</summary>
@@ -25,7 +27,7 @@ public sealed class CommitHygieneTests
     [Fact]
     public void Subject_length_is_configurable()
     {
-        var config = Core.Configuration.ConfigLoader.Load("""{ "rules": { "subject-max-length": { "max": 20 } } }""").Config;
+        var config = Core.Domain.Configuration.ConfigLoader.Load("""{ "rules": { "subject-max-length": { "max": 20 } } }""").Config;
         Expect.Commit("""
             Add the commit-msg hook
                                 ^^^ warning subject-max-length: The subject is 23 characters; keep it within 20 (git log --oneline and code review tools cut it there)
@@ -63,7 +65,7 @@ public sealed class CommitHygieneTests
     [InlineData("fix: typo in README")]
     public void Fix_forward_subjects(string subject)
     {
-        var result = Checking.Checker.CheckCommitMessage(subject);
+        var result = Checker.CheckCommitMessage(subject);
         Assert.Contains(result.Findings, f => f.Rule.Slug == "fix-forward-subject");
     }
 
@@ -74,7 +76,7 @@ public sealed class CommitHygieneTests
     [InlineData("Add a typography section")]
     public void Ordinary_fixes_are_not_fix_forwards(string subject)
     {
-        var result = Checking.Checker.CheckCommitMessage(subject);
+        var result = Checker.CheckCommitMessage(subject);
         Assert.DoesNotContain(result.Findings, f => f.Rule.Slug == "fix-forward-subject");
     }
 

@@ -1,3 +1,5 @@
+using CareerLsp.Core.Engine;
+
 namespace CareerLsp.Core.Tests.Rules;
 
 /// <summary>CL060–CL064: the pattern library's own diagnostics.</summary>
@@ -56,7 +58,7 @@ public sealed class PatternLibraryTests
     [Fact]
     public void Duplicates_point_at_the_first_entry()
     {
-        var result = Checking.Checker.CheckPatternLibrary("# Git\n\n- **Fix typo** commits → amend instead\n- fix-typo commits! → squash them\n");
+        var result = Checker.CheckPatternLibrary("# Git\n\n- **Fix typo** commits → amend instead\n- fix-typo commits! → squash them\n");
         var finding = Assert.Single(result.Findings, f => f.Rule.Slug == "pattern-duplicate");
         Assert.Equal(new Text.Position(3, 2), finding.Range.Start);
         Assert.Equal(new Text.Position(2, 2), Assert.Single(finding.Related).Range.Start);

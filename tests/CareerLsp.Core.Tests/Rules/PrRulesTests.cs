@@ -1,5 +1,7 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Tests.Rules;
 

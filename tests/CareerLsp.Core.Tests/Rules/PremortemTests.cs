@@ -1,4 +1,6 @@
-using CareerLsp.Core.Checking;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Engine;
+using CareerLsp.Core.Rules;
 
 namespace CareerLsp.Core.Tests.Rules;
 
@@ -119,7 +121,7 @@ public sealed class PremortemTests
     [Fact]
     public void Configured_counts_apply()
     {
-        var config = Core.Configuration.ConfigLoader.Load("""{ "premortem": { "commit": { "failures": 1, "dependencies": 0, "races": 0 } } }""").Config;
+        var config = Core.Domain.Configuration.ConfigLoader.Load("""{ "premortem": { "commit": { "failures": 1, "dependencies": 0, "races": 0 } } }""").Config;
         Expect.Commit("""
             Rewrite the parser
 

@@ -29,7 +29,7 @@ public sealed class SkipTests
     [Fact]
     public void Skip_token_is_configurable_and_works_in_prs()
     {
-        var config = Core.Configuration.ConfigLoader.Load("""{ "commit": { "skipToken": "No-Habits" } }""").Config;
+        var config = Core.Domain.Configuration.ConfigLoader.Load("""{ "commit": { "skipToken": "No-Habits" } }""").Config;
         Expect.Pr("""
             Quick docs fix.
 

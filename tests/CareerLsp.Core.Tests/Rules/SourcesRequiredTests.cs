@@ -53,7 +53,7 @@ public sealed class SourcesRequiredTests
     [Fact]
     public void Alias_from_configuration_counts()
     {
-        var config = Core.Configuration.ConfigLoader.Load("""{ "aliases": { "sources": ["Read first"] } }""").Config;
+        var config = Core.Domain.Configuration.ConfigLoader.Load("""{ "aliases": { "sources": ["Read first"] } }""").Config;
         Expect.Commit("""
             Add the commit-msg hook
 

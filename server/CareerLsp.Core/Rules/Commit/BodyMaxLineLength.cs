@@ -1,14 +1,11 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL043: body lines are wrapped (option <c>max</c>, default 100); lines with a URL are exempt.</summary>
-public sealed class BodyMaxLineLength() : Rule("CL043", "body-max-line-length", Severity.Info, DocumentKinds.CommitMessage,
-    "Body lines are at most `max` characters (default 100); lines with a URL and trailers are exempt.")
+public sealed class BodyMaxLineLength() : Rule(RuleCatalog.BodyMaxLineLength)
 {
-    public override IReadOnlyList<string> Options => ["max"];
-
     public override void Check(RuleContext context)
     {
         if (context.Commit is not { IsEmpty: false } commit) return;

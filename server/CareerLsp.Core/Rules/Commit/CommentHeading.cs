@@ -1,11 +1,9 @@
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Text;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL046: a section heading is not written as a comment line that git will remove.</summary>
-public sealed class CommentHeading() : Rule("CL046", "comment-heading", Severity.Warning, DocumentKinds.CommitMessage,
-    "A section heading starts with the comment character (# Sources Consulted), so git would remove it.")
+public sealed class CommentHeading() : Rule(RuleCatalog.CommentHeading)
 {
     public override void Check(RuleContext context)
     {

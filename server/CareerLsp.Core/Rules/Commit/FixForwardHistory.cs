@@ -1,16 +1,11 @@
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.History;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.History;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL047: a commit that patches one of its author's recent commits, named.</summary>
-public sealed class FixForwardHistory() : Rule("CL047", "fix-forward-history", Severity.Warning, DocumentKinds.CommitMessage,
-    "The staged change patches one of your recent commits (by its subject, or a small change to that commit's files soon after): amend it instead. Option: `window` in minutes (default 120).")
+public sealed class FixForwardHistory() : Rule(RuleCatalog.FixForwardHistory)
 {
-    public override IReadOnlyList<string> Options => ["window"];
-
-    public override bool RunsOnMerges => false;
-
     public override void Check(RuleContext context)
     {
         if (VerdictFor(context) is not { } verdict || context.Commit is not { } commit) return;

@@ -1,14 +1,11 @@
 using System.Text.RegularExpressions;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL044: the subject does not read as a fix-forward (a commit patching the previous one).</summary>
-public sealed class FixForwardSubject() : Rule("CL044", "fix-forward-subject", Severity.Warning, DocumentKinds.CommitMessage,
-    "The subject reads as a fix-forward (fix typo, oops, fixup!, forgot…); extra regexes in `patterns`.")
+public sealed class FixForwardSubject() : Rule(RuleCatalog.FixForwardSubject)
 {
-    public override IReadOnlyList<string> Options => ["patterns"];
-
     private static readonly HashSet<string> FixWords = ["fix", "fixes", "fixed"];
     private static readonly HashSet<string> Articles = ["a", "the", "some"];
     private static readonly HashSet<string> Breakages = ["build", "ci", "test", "tests", "lint", "linting"];

@@ -1,14 +1,11 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL040: the message has text once comments are removed.</summary>
-public sealed class MessageEmpty() : Rule("CL040", "message-empty", Severity.Error, DocumentKinds.CommitMessage,
-    "The commit message is empty once comment lines are removed.")
+public sealed class MessageEmpty() : Rule(RuleCatalog.MessageEmpty)
 {
-    public override bool RunsOnMerges => true;
-
     public override void Check(RuleContext context)
     {
         if (context.Commit is { IsEmpty: true })

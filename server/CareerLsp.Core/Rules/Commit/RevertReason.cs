@@ -1,10 +1,9 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL045: a revert says why, beyond git's "This reverts commit …" line.</summary>
-public sealed class RevertReason() : Rule("CL045", "revert-reason", Severity.Warning, DocumentKinds.CommitMessage,
-    "A revert commit says why the change is reverted.")
+public sealed class RevertReason() : Rule(RuleCatalog.RevertReason)
 {
     /// <summary>The line <c>git revert</c> writes: <c>This reverts commit &lt;7 to 64 hex digits&gt;.</c></summary>
     private static bool IsGitRevertLine(string line)

@@ -1,11 +1,10 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL042: a blank line separates the subject from the body.</summary>
-public sealed class SubjectBlankLine() : Rule("CL042", "subject-blank-line", Severity.Warning, DocumentKinds.CommitMessage,
-    "A blank line follows the subject line.")
+public sealed class SubjectBlankLine() : Rule(RuleCatalog.SubjectBlankLine)
 {
     public override void Check(RuleContext context)
     {

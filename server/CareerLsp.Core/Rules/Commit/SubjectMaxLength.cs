@@ -1,15 +1,12 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Commit;
 
 /// <summary>CL041: the subject fits where git and forges show it (option <c>max</c>, default 72).</summary>
-public sealed class SubjectMaxLength() : Rule("CL041", "subject-max-length", Severity.Warning, DocumentKinds.CommitMessage,
-    "The subject line is at most `max` characters (default 72).")
+public sealed class SubjectMaxLength() : Rule(RuleCatalog.SubjectMaxLength)
 {
     public const int DefaultMax = 72;
-
-    public override IReadOnlyList<string> Options => ["max"];
 
     public override void Check(RuleContext context)
     {

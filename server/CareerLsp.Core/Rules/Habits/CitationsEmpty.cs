@@ -1,13 +1,10 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL003: a Sources Consulted / Documentation Reviewed section lists something.</summary>
-public sealed class CitationsEmpty() : Rule("CL003", "citations-empty", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "Sources Consulted and Documentation Reviewed are not empty.")
+public sealed class CitationsEmpty() : Rule(RuleCatalog.CitationsEmpty)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         foreach (var section in CitationEntries.Sections(context))

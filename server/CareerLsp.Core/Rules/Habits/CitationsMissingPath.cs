@@ -1,14 +1,11 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL006: a cited repository path exists.</summary>
-public sealed class CitationsMissingPath() : Rule("CL006", "citations-missing-path", Severity.Warning, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "A repository path cited as a source does not exist (checked only when there is a repository).")
+public sealed class CitationsMissingPath() : Rule(RuleCatalog.CitationsMissingPath)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         var exists = context.Options.PathExists;

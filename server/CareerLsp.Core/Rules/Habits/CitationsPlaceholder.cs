@@ -1,14 +1,11 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL004: no TODO, n/a, none or &lt;…&gt; standing in for a source.</summary>
-public sealed class CitationsPlaceholder() : Rule("CL004", "citations-placeholder", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "An entry of Sources Consulted or Documentation Reviewed is a placeholder (TODO, TBD, n/a, none, -, <…>).")
+public sealed class CitationsPlaceholder() : Rule(RuleCatalog.CitationsPlaceholder)
 {
-    public override bool IsHabit => true;
-
     /// <summary>The line with its line break, so removing it leaves no blank line behind.</summary>
     private static Text.TextRange WholeLine(RuleContext context, int line) =>
         line + 1 < context.Text.LineCount

@@ -1,14 +1,11 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL005: every source says where to look.</summary>
-public sealed class CitationsVague() : Rule("CL005", "citations-vague", Severity.Warning, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "An entry is not recognisably a URL, a doc or man page, a repository path or an issue/PR reference.")
+public sealed class CitationsVague() : Rule(RuleCatalog.CitationsVague)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         foreach (var (_, item) in CitationEntries.Entries(context))

@@ -1,15 +1,12 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL002: a PR description links the documentation reviewed for the change.</summary>
-public sealed class DocsReviewedRequired() : Rule("CL002", "docs-reviewed-required", Severity.Error, DocumentKinds.PullRequest,
-    "A PR description has a Documentation Reviewed section.")
+public sealed class DocsReviewedRequired() : Rule(RuleCatalog.DocsReviewedRequired)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         if (CitationEntries.Sections(context).Any()) return;

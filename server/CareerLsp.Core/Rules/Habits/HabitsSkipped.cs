@@ -1,11 +1,10 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL051: a skip with a reason is recorded, so reports can count skips.</summary>
-public sealed class HabitsSkipped() : Rule("CL051", "habits-skipped", Severity.Info, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "The habit rules were skipped with a reason (counted by reports).")
+public sealed class HabitsSkipped() : Rule(RuleCatalog.HabitsSkipped)
 {
     public override void Check(RuleContext context)
     {

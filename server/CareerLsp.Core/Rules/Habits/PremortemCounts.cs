@@ -1,15 +1,12 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL011: the pre-mortem has enough items of each kind (5/3/2 for PRs by default).</summary>
-public sealed class PremortemCounts() : Rule("CL011", "premortem-counts", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "The pre-mortem lists enough failures, missing dependencies and race conditions, counted per kind.")
+public sealed class PremortemCounts() : Rule(RuleCatalog.PremortemCounts)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         var sections = context.Sections.SectionsOf(SectionKind.Premortem).ToList();
@@ -34,7 +31,7 @@ public sealed class PremortemCounts() : Rule("CL011", "premortem-counts", Severi
     /// until they are written); not for a pre-mortem grouped under part headings, where a labelled
     /// item could land under another part.
     /// </summary>
-    private static Fix? AddMissing(RuleContext context, Section section, Configuration.PremortemCounts required, PremortemTally tally)
+    private static Fix? AddMissing(RuleContext context, Section section, Domain.Configuration.PremortemCounts required, PremortemTally tally)
     {
         if (section.Parts.Count > 0 || section.Syntax == SectionSyntax.Trailer) return null;
         var lines = new List<string>();

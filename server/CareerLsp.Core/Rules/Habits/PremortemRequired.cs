@@ -1,15 +1,12 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL010: a change that is not trivial says what could go wrong.</summary>
-public sealed class PremortemRequired() : Rule("CL010", "premortem-required", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "There is a pre-mortem, unless the change is small enough to be exempt (see premortem.scaling).")
+public sealed class PremortemRequired() : Rule(RuleCatalog.PremortemRequired)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         var required = Premortem.Required(context);
@@ -19,7 +16,7 @@ public sealed class PremortemRequired() : Rule("CL010", "premortem-required", Se
             [Skeletons.InsertSection(context, SectionKind.Premortem, required)]);
     }
 
-    internal static string Describe(Configuration.PremortemCounts c)
+    internal static string Describe(Domain.Configuration.PremortemCounts c)
     {
         var parts = new List<string>();
         if (c.Failures > 0) parts.Add($"{c.Failures} way{(c.Failures == 1 ? "" : "s")} this could fail");

@@ -1,11 +1,10 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL050: skipping the habits takes a reason.</summary>
-public sealed class SkipReasonRequired() : Rule("CL050", "skip-reason-required", Severity.Error, DocumentKinds.CommitMessage | DocumentKinds.PullRequest,
-    "A Habits-Skip line gives a reason; without one, the habits still apply.")
+public sealed class SkipReasonRequired() : Rule(RuleCatalog.SkipReasonRequired)
 {
     public override void Check(RuleContext context)
     {

@@ -1,15 +1,12 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Habits;
 
 /// <summary>CL001: a commit message names what was read before the change was made.</summary>
-public sealed class SourcesRequired() : Rule("CL001", "sources-required", Severity.Error, DocumentKinds.CommitMessage,
-    "A commit message has a Sources Consulted section (heading line, Markdown heading or trailer).")
+public sealed class SourcesRequired() : Rule(RuleCatalog.SourcesRequired)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         if (context.Sections.SectionsOf(SectionKind.Sources).Any()) return;

@@ -1,11 +1,10 @@
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Rules.Input;
 
 /// <summary>CL090: the configuration file is valid; what is not is ignored and said so.</summary>
-public sealed class ConfigInvalid() : Rule("CL090", "config-invalid", Severity.Error, DocumentKinds.Configuration,
-    "The configuration is not valid JSONC, or a value has the wrong type; the default is used instead.")
+public sealed class ConfigInvalid() : Rule(RuleCatalog.ConfigInvalid)
 {
     public override void Check(RuleContext context)
     {

@@ -1,11 +1,10 @@
-using CareerLsp.Core.Configuration;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Rules.Input;
 
 /// <summary>CL091: every key in the configuration means something.</summary>
-public sealed class ConfigUnknownKey() : Rule("CL091", "config-unknown-key", Severity.Warning, DocumentKinds.Configuration,
-    "The configuration has a key CareerLsp does not know (often a typo); it is ignored.")
+public sealed class ConfigUnknownKey() : Rule(RuleCatalog.ConfigUnknownKey)
 {
     public override void Check(RuleContext context)
     {

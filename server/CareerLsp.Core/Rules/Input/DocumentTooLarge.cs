@@ -1,14 +1,11 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Input;
 
 /// <summary>CL081: a document over the size limit is not checked, and says so.</summary>
-public sealed class DocumentTooLarge() : Rule("CL081", "document-too-large", Severity.Info, DocumentKinds.All,
-    "The document is larger than the checked limit (CheckOptions.MaxLength), so it was not checked.")
+public sealed class DocumentTooLarge() : Rule(RuleCatalog.DocumentTooLarge)
 {
-    public override bool RunsOnMerges => true;
-
     public override void Check(RuleContext context)
     {
         if (context.Text.Length <= context.Options.MaxLength) return;

@@ -1,14 +1,11 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Input;
 
 /// <summary>CL080: the document is valid UTF-8.</summary>
-public sealed class EncodingInvalid() : Rule("CL080", "encoding-invalid", Severity.Error, DocumentKinds.All,
-    "The file is not valid UTF-8 (it is checked with the bad bytes replaced).")
+public sealed class EncodingInvalid() : Rule(RuleCatalog.EncodingInvalid)
 {
-    public override bool RunsOnMerges => true;
-
     public override void Check(RuleContext context)
     {
         if (context.Options.InvalidEncodingOffset is not { } offset) return;

@@ -1,10 +1,9 @@
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Rules.Pr;
 
 /// <summary>CL030: every checklist item is checked (or struck through when it does not apply).</summary>
-public sealed class ChecklistUnchecked() : Rule("CL030", "checklist-unchecked", Severity.Warning, DocumentKinds.PullRequest,
-    "A checklist item (- [ ]) is left unchecked.")
+public sealed class ChecklistUnchecked() : Rule(RuleCatalog.ChecklistUnchecked)
 {
     public override void Check(RuleContext context)
     {

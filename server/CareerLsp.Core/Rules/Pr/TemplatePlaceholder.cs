@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
-using CareerLsp.Core.Findings;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Pr;
 
 /// <summary>CL031: no template text left as it was: <c>&lt;describe the change&gt;</c> or the template's own lines.</summary>
-public sealed partial class TemplatePlaceholder() : Rule("CL031", "template-placeholder", Severity.Warning, DocumentKinds.PullRequest,
-    "Placeholder text from a template (<describe …>, or a line of the repository's PR template) is left untouched.")
+public sealed partial class TemplatePlaceholder() : Rule(RuleCatalog.TemplatePlaceholder)
 {
     private static readonly HashSet<string> HtmlTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -63,7 +63,7 @@ public sealed partial class TemplatePlaceholder() : Rule("CL031", "template-plac
         {
             if (template.CodeOrHtmlLines.Contains(line) || template.HeadingLines.Contains(line)) continue;
             string text = template.Text.Line(line);
-            if (Parsing.LineSyntax.TryList(text, out var list) && list.Checked is not null) continue;
+            if (LineSyntax.TryList(text, out var list) && list.Checked is not null) continue;
             string normalized = Normalize(text);
             if (normalized.Length >= 12) set.Add(normalized);
         }
@@ -73,7 +73,7 @@ public sealed partial class TemplatePlaceholder() : Rule("CL031", "template-plac
     private static string Normalize(string line)
     {
         string text = line.Trim();
-        if (Parsing.LineSyntax.TryList(text, out var list)) text = text[list.TextStart..];
+        if (LineSyntax.TryList(text, out var list)) text = text[list.TextStart..];
         return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
     }
 }

@@ -1,12 +1,11 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Pr;
 
 /// <summary>CL032: a PR template asks for the sections a PR needs.</summary>
-public sealed class TemplateSections() : Rule("CL032", "template-sections", Severity.Warning, DocumentKinds.PullRequestTemplate,
-    "A PR template asks for Documentation Reviewed, a Pre-mortem (failures, dependencies, race conditions) and Testing.")
+public sealed class TemplateSections() : Rule(RuleCatalog.TemplateSections)
 {
     public override void Check(RuleContext context)
     {

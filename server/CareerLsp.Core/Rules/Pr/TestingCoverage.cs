@@ -1,16 +1,13 @@
 using System.Text.RegularExpressions;
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Pr;
 
 /// <summary>CL021: the Testing section covers isolation, integration and failure cases.</summary>
-public sealed partial class TestingCoverage() : Rule("CL021", "testing-coverage", Severity.Warning, DocumentKinds.PullRequest,
-    "The Testing section covers testing in isolation, in integration, and failure cases.")
+public sealed partial class TestingCoverage() : Rule(RuleCatalog.TestingCoverage)
 {
-    public override bool IsHabit => true;
-
     [GeneratedRegex(@"\b(unit|isolation|isolated|in isolation|standalone|on its own|locally)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IsolationWords();
 

@@ -1,15 +1,12 @@
-using CareerLsp.Core.Checking;
-using CareerLsp.Core.Findings;
-using CareerLsp.Core.Parsing;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Pr;
 
 /// <summary>CL020: a PR description says how the change was tested.</summary>
-public sealed class TestingRequired() : Rule("CL020", "testing-required", Severity.Error, DocumentKinds.PullRequest,
-    "A PR description has a Testing section.")
+public sealed class TestingRequired() : Rule(RuleCatalog.TestingRequired)
 {
-    public override bool IsHabit => true;
-
     public override void Check(RuleContext context)
     {
         if (context.Sections.SectionsOf(SectionKind.Testing).Any()) return;
