@@ -88,6 +88,8 @@ export async function startEditor({ folder, settings = {} }) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    // Like code-server, Chromium writes under XDG folders (crash-report settings, a dconf cache).
+    env,
     // Playwright gives the browser a fresh, empty profile of its own.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   }).catch((error) => { child.kill('SIGKILL'); throw error; });

@@ -45,7 +45,9 @@ test('the report chart shows coinciding series apart, a legend and both axes at 
   const page = path.join(work, 'report.html');
   execFileSync(careerlsp, ['report', '--repo', repo, '--format', 'html', '-o', page]);
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  // Chromium keeps crash-report settings and a dconf cache under XDG folders: this run's instead.
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(work, 'config'), XDG_CACHE_HOME: path.join(work, 'cache') };
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'], env });
   try {
     const tab = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await tab.goto(pathToFileURL(page).href);
