@@ -84,7 +84,7 @@ public static partial class Expect
         var result = check(text);
         var slugs = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         foreach (var slug in slugs ?? [])
-            Assert.True(RuleRegistry.Find(slug) is not null, $"no rule named {slug}");
+            Assert.True(RuleCatalog.Find(slug) is not null, $"no rule named {slug}");
         var shown = result.Findings.Where(f => slugs is null || slugs.Contains(f.Rule.Slug));
         string actual = Render(text, shown);
         if (actual != annotated && Environment.GetEnvironmentVariable("UPDATE_EXPECT") == "1")

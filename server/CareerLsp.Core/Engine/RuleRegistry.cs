@@ -55,9 +55,6 @@ public static class RuleRegistry
 
     private static readonly Dictionary<RuleDescriptor, Rule> ByDescriptor = BuildIndex();
 
-    /// <summary>A rule by id (<c>CL001</c>) or slug (<c>sources-required</c>), case-insensitive.</summary>
-    public static Rule? Find(string idOrSlug) => RuleCatalog.Find(idOrSlug) is { } descriptor ? ByDescriptor[descriptor] : null;
-
     /// <summary>The code of a rule.</summary>
     public static Rule For(RuleDescriptor descriptor) => ByDescriptor[descriptor];
 

@@ -46,8 +46,5 @@ public sealed class RuleDescriptor(string id, string slug, Severity defaultSever
     /// <summary>Where the README documents the rule.</summary>
     public string DocumentationAnchor => $"README.md#{Slug}";
 
-    /// <summary>The rule's page, relative to the repository root.</summary>
-    public string DocumentationPath => $"docs/rules/{Id}-{Slug}.md";
-
     public override string ToString() => $"{Id}/{Slug}";
 }
