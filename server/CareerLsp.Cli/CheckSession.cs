@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CareerLsp.Cli.Output;
+using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Domain.Library;
 using CareerLsp.Core.Engine;
 using CareerLsp.Core.Rules;

@@ -50,7 +50,7 @@ internal sealed class Features
             if (root is null) continue;
 
             // A placeholder source can be replaced by one cited before in this repository.
-            if (finding.Rule.Slug == "citations-placeholder")
+            if (finding.Rule == RuleCatalog.CitationsPlaceholder)
             {
                 foreach (var source in root.RecentSources().Take(5))
                     actions.Add(LspConversion.ToCodeAction(
@@ -60,7 +60,7 @@ internal sealed class Features
 
             // A draft missing sections can start from the repository's template.
             if (!templateOffered && analysis.Classification.Kind == DocumentKind.PullRequest &&
-                finding.Rule.Slug is "docs-reviewed-required" or "premortem-required" or "testing-required" &&
+                (finding.Rule == RuleCatalog.DocsReviewedRequired || finding.Rule == RuleCatalog.PremortemRequired || finding.Rule == RuleCatalog.TestingRequired) &&
                 root.Template() is { } template)
             {
                 templateOffered = true;
@@ -91,7 +91,7 @@ internal sealed class Features
             {
                 if (text.Length > 0) text.Append("\n\n---\n\n");
                 text.Append($"**{f.Rule.Id} `{f.Rule.Slug}`** ({f.Severity.ToString().ToLowerInvariant()})\n\n{f.Message}\n\n{f.Rule.Description}");
-                if (RationaleFor(f.Rule.Slug) is { } why) text.Append("\n\n").Append(why);
+                if (RationaleFor(f.Rule) is { } why) text.Append("\n\n").Append(why);
                 text.Append($"\n\n[Rule documentation]({LspConversion.DocumentationBase}{f.Rule.DocumentationAnchor})");
             }
             return Task.FromResult<Hover?>(new Hover(new MarkupContent("markdown", text.ToString()), LspConversion.ToLsp(here[0].Range)));
@@ -210,14 +210,15 @@ internal sealed class Features
         FilterText = label,
     };
 
-    private static string? RationaleFor(string slug) => slug switch
+    private static string? RationaleFor(RuleDescriptor rule)
     {
-        "sources-required" or "citations-empty" or "citations-placeholder" or "citations-vague" or "citations-missing-path" => Rationale[SectionKind.Sources],
-        "docs-reviewed-required" => Rationale[SectionKind.DocumentationReviewed],
-        "premortem-required" or "premortem-counts" => Rationale[SectionKind.Premortem],
-        "testing-required" or "testing-coverage" => Rationale[SectionKind.Testing],
-        _ => null,
-    };
+        if (rule == RuleCatalog.SourcesRequired || rule == RuleCatalog.CitationsEmpty || rule == RuleCatalog.CitationsPlaceholder ||
+            rule == RuleCatalog.CitationsVague || rule == RuleCatalog.CitationsMissingPath) return Rationale[SectionKind.Sources];
+        if (rule == RuleCatalog.DocsReviewedRequired) return Rationale[SectionKind.DocumentationReviewed];
+        if (rule == RuleCatalog.PremortemRequired || rule == RuleCatalog.PremortemCounts) return Rationale[SectionKind.Premortem];
+        if (rule == RuleCatalog.TestingRequired || rule == RuleCatalog.TestingCoverage) return Rationale[SectionKind.Testing];
+        return null;
+    }
 
     private static bool Contains(TextRange range, Position position) =>
         range.Start.CompareTo(position) <= 0 && (position.CompareTo(range.End) <= 0);

@@ -1,6 +1,7 @@
 using CareerLsp.Core.Domain.Configuration;
 using CareerLsp.Core.Domain.Library;
-using CareerLsp.Core.Rules.Commit;
+using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Domain.History;
 
 namespace CareerLsp.Workspace;
 
@@ -43,8 +44,8 @@ public static class PatternLibraries
             string relative = config.PatternLibraryRelativePath;
             var last = repository.LastChangeOf(relative);
             var subjects = repository.Subjects(last is { } l ? $"{l.Id}..HEAD" : "HEAD", HistoryLimit);
-            var patterns = config.SettingFor("CL044").GetStrings("patterns");
-            var fixes = subjects.Where(s => FixForwardSubject.IsFixForward(s.Subject, patterns)).Select(s => new HistoryCommit(s.ShortId, s.Subject)).ToArray();
+            var patterns = config.SettingFor(RuleCatalog.FixForwardSubject.Id).GetStrings("patterns");
+            var fixes = subjects.Where(s => FixForwardSubjects.IsFixForward(s.Subject, patterns)).Select(s => new HistoryCommit(s.ShortId, s.Subject)).ToArray();
             return new PatternHistory(last?.Id, last?.When, fixes);
         }
         catch (GitException)

@@ -1,4 +1,4 @@
-using CareerLsp.Core.Rules;
+using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Workspace;

@@ -1,24 +1,9 @@
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Rules;
 using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Engine;
-
-/// <summary>A document parsed for checking: its text and whichever model its kind has.</summary>
-public sealed class ParsedDocument
-{
-    public required SourceText Text { get; init; }
-
-    public required SectionedDocument Sections { get; init; }
-
-    public CommitMessage? Commit { get; init; }
-
-    public MarkdownDocument? Markdown { get; init; }
-
-    public PatternLibrary? Patterns { get; init; }
-}
 
 /// <summary>The findings for one document, in document order, and the model they were found on.</summary>
 public sealed record CheckResult(ParsedDocument Document, IReadOnlyList<Finding> Findings)
@@ -123,6 +108,6 @@ public static class Checker
     {
         // An empty message has one problem, and message-empty says it.
         if (context.Commit is { } commit && (commit.IsEmpty || commit.IsMerge || commit.IsRevert || commit.IsAutosquash)) return true;
-        return Skip.Find(context) is { Reason.Length: > 0 };
+        return context.SkipLine is { Reason.Length: > 0 };
     }
 }

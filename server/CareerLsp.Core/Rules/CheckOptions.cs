@@ -1,12 +1,10 @@
 using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Domain.History;
 using CareerLsp.Core.Domain.Library;
 using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules;
-
-/// <summary>How big a change is: files touched and lines added plus deleted.</summary>
-public readonly record struct ChangeSize(int Files, int Lines);
 
 /// <summary>
 /// Everything a check needs besides the text. The edges (CLI, server) fill it from git and the file

@@ -1,6 +1,6 @@
 using CareerLsp.Core.Domain.Configuration;
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Engine;
+using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
@@ -51,6 +51,21 @@ public sealed class RuleContext
 
     public void Report(TextRange range, string message, IReadOnlyList<Fix>? fixes = null, IReadOnlyList<RelatedInformation>? related = null) =>
         _findings.Add(new Finding(Rule.Descriptor, Severity, range, message) { Fixes = fixes ?? [], Related = related ?? [] });
+
+    /// <summary>The pre-mortem counts asked of this document, scaled by the change's size when known.</summary>
+    public PremortemCounts RequiredPremortem => Premortem.Required(Kind, Config, Options.ChangeSize);
+
+    /// <summary>" for a change of N lines in M files", when the size is known; otherwise empty.</summary>
+    public string ChangeSizeNote => Premortem.SizeNote(Options.ChangeSize);
+
+    /// <summary>The document's <c>Habits-Skip:</c> line, if it has one.</summary>
+    public SkipMarker? SkipLine => Skip.Find(Text, Commit, Config.SkipToken);
+
+    /// <summary>The fix that adds a missing section's skeleton where a new section goes.</summary>
+    public Fix InsertSection(SectionKind kind, PremortemCounts? counts = null) => Skeletons.InsertSection(Kind, Text, Commit, kind, counts);
+
+    /// <summary>The edit that adds text where a new section goes.</summary>
+    public TextEdit AppendSection(string body) => Skeletons.AppendSection(Text, Commit, body);
 
     /// <summary>Where a finding about the whole document goes: the subject line, or the first line.</summary>
     public TextRange DocumentAnchor

@@ -1,4 +1,5 @@
 using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Domain.History;
 
 namespace CareerLsp.Workspace;
@@ -64,7 +65,7 @@ public static class HabitReports
     public static (IReadOnlyList<WeekReport> Weeks, List<CommitFacts>? Facts) Counted(Repository repository, CareerLspConfig config, string? configText, bool needFacts)
     {
         var window = FixForward.WindowFor(config);
-        var patterns = config.SettingFor("CL044").GetStrings("patterns");
+        var patterns = config.SettingFor(RuleCatalog.FixForwardSubject.Id).GetStrings("patterns");
         string library = config.PatternLibraryRelativePath;
         string key = ReportCache.Key(configText, window, library);
         string git = repository.GitDirectory;

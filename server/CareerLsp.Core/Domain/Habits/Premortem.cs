@@ -1,6 +1,5 @@
 using CareerLsp.Core.Domain.Configuration;
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Rules;
 using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Domain.Habits;
@@ -72,11 +71,10 @@ public static class Premortem
     /// The counts asked of this document: the surface's counts, scaled by the change's size when it is
     /// known. A factor of 0 (a trivial change) asks for nothing; otherwise at least one failure.
     /// </summary>
-    public static PremortemCounts Required(RuleContext context)
+    public static PremortemCounts Required(DocumentKinds kind, CareerLspConfig config, ChangeSize? change)
     {
-        var config = context.Config;
-        var full = context.Kind == DocumentKinds.CommitMessage ? config.CommitPremortem : config.PrPremortem;
-        if (context.Options.ChangeSize is not { } size) return full;
+        var full = kind == DocumentKinds.CommitMessage ? config.CommitPremortem : config.PrPremortem;
+        if (change is not { } size) return full;
         foreach (var tier in config.Scaling)
         {
             if (size.Lines > tier.UpToLines) continue;
@@ -88,6 +86,6 @@ public static class Premortem
     }
 
     /// <summary>Describes the size the requirement was scaled for, for messages.</summary>
-    public static string SizeNote(RuleContext context) =>
-        context.Options.ChangeSize is { } size ? $" for a change of {size.Lines} line{(size.Lines == 1 ? "" : "s")} in {size.Files} file{(size.Files == 1 ? "" : "s")}" : "";
+    public static string SizeNote(ChangeSize? change) =>
+        change is { } size ? $" for a change of {size.Lines} line{(size.Lines == 1 ? "" : "s")} in {size.Files} file{(size.Files == 1 ? "" : "s")}" : "";
 }

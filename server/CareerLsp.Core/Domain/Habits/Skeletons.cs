@@ -1,7 +1,6 @@
 using System.Text;
 using CareerLsp.Core.Domain.Configuration;
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Rules;
 using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
@@ -13,21 +12,20 @@ namespace CareerLsp.Core.Domain.Habits;
 /// </summary>
 public static class Skeletons
 {
-    public static Fix InsertSection(RuleContext context, SectionKind kind, PremortemCounts? counts = null)
+    public static Fix InsertSection(DocumentKinds document, SourceText text, CommitMessage? commit, SectionKind kind, PremortemCounts? counts = null)
     {
-        bool markdown = context.Kind != DocumentKinds.CommitMessage;
-        string body = markdown ? MarkdownSection(kind, counts) : CommitSection(kind, counts);
-        return new Fix($"Add a {kind.DisplayName} section", [AppendSection(context, body)]);
+        string body = document == DocumentKinds.CommitMessage ? CommitSection(kind, counts) : MarkdownSection(kind, counts);
+        return new Fix($"Add a {kind.DisplayName} section", [AppendSection(text, commit, body)]);
     }
 
     /// <summary>
     /// The edit that adds a section's text where a new section goes: in a commit message before its
     /// trailers (or after the body), in Markdown at the end.
     /// </summary>
-    public static TextEdit AppendSection(RuleContext context, string body)
+    public static TextEdit AppendSection(SourceText text, CommitMessage? commit, string body)
     {
         TextEdit edit;
-        if (context.Commit is { } commit)
+        if (commit is not null)
         {
             if (commit.InsertsBeforeTrailers) edit = new TextEdit(TextRange.Empty(commit.InsertionPoint), body + "\n");
             else if (commit.IsEmpty) edit = new TextEdit(TextRange.Empty(new Position(0, 0)), "\n\n" + body);
@@ -35,8 +33,8 @@ public static class Skeletons
         }
         else
         {
-            var end = context.Text.EndPosition;
-            string prefix = context.Text.Length == 0 ? "" : context.Text.Text.EndsWith('\n') ? "\n" : "\n\n";
+            var end = text.EndPosition;
+            string prefix = text.Length == 0 ? "" : text.Text.EndsWith('\n') ? "\n" : "\n\n";
             edit = new TextEdit(TextRange.Empty(end), prefix + body);
         }
         return edit;

@@ -1,4 +1,3 @@
-using CareerLsp.Core.Rules;
 using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
 
@@ -13,13 +12,12 @@ public static class Skip
     /// Finds the skip line: in a commit message a trailer, or any line of the message or PR
     /// description that starts with the token and a colon. Comment lines do not count.
     /// </summary>
-    public static SkipMarker? Find(RuleContext context)
+    public static SkipMarker? Find(SourceText text, CommitMessage? commit, string token)
     {
-        string token = context.Config.SkipToken;
-        if (context.Commit is { } commit) return Find(commit, token);
-        for (int line = 0; line < context.Text.LineCount; line++)
+        if (commit is not null) return Find(commit, token);
+        for (int line = 0; line < text.LineCount; line++)
         {
-            if (Match(context.Text, line, token) is { } marker) return marker;
+            if (Match(text, line, token) is { } marker) return marker;
         }
         return null;
     }

@@ -1,5 +1,5 @@
 using CareerLsp.Core.Domain.Configuration;
-using CareerLsp.Core.Rules.Commit;
+using CareerLsp.Core.Domain.Findings;
 
 namespace CareerLsp.Core.Domain.History;
 
@@ -41,7 +41,7 @@ public static class FixForward
 
     /// <summary>The configured window (<c>fix-forward-history.window</c>, minutes; at least one).</summary>
     public static TimeSpan WindowFor(CareerLspConfig config) =>
-        TimeSpan.FromMinutes(Math.Max(1, config.SettingFor("CL047").GetInt("window", (int)DefaultWindow.TotalMinutes)));
+        TimeSpan.FromMinutes(Math.Max(1, config.SettingFor(RuleCatalog.FixForwardHistory.Id).GetInt("window", (int)DefaultWindow.TotalMinutes)));
 
     public const int SmallChange = 10;
 
@@ -126,7 +126,7 @@ public static class FixForward
     /// <summary>A subject that says it repairs something: the fix-forward phrases, "missing", "forgot", "previous commit".</summary>
     private static bool ExplicitlyFixes(string subject, IReadOnlyList<string>? patterns)
     {
-        if (FixForwardSubject.IsFixForward(subject, patterns)) return true;
+        if (FixForwardSubjects.IsFixForward(subject, patterns)) return true;
         string lower = subject.ToLowerInvariant();
         foreach (var phrase in RepairPhrases)
             if (lower.Contains(phrase, StringComparison.Ordinal)) return true;
@@ -138,7 +138,7 @@ public static class FixForward
     /// <summary>"fix …", "fixes …", also after a "scope:" prefix ("Address review: fix the import").</summary>
     private static bool StartsWithFix(string subject)
     {
-        string rest = FixForwardSubject.WithoutConventionalPrefix(subject);
+        string rest = FixForwardSubjects.WithoutConventionalPrefix(subject);
         int colon = rest.IndexOf(':');
         if (colon > 0 && colon < 30) rest = rest[(colon + 1)..];
         string first = rest.TrimStart().Split(' ', 2)[0].ToLowerInvariant();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Syntax;
 
@@ -71,7 +72,7 @@ public sealed record HabitReport(IReadOnlyList<WeekReport> Weeks, HabitCounts To
     /// <summary>The facts of a commit whose message was read already (<see cref="ReadMessage"/>): its message need not be kept.</summary>
     public static CommitFacts Facts(ReportCommit commit, string authorName, MessageFacts message, IReadOnlyList<PastCommit> earlier, CareerLspConfig config, TimeSpan window)
     {
-        var patterns = config.SettingFor("CL044").GetStrings("patterns");
+        var patterns = config.SettingFor(RuleCatalog.FixForwardSubject.Id).GetStrings("patterns");
         // Detect would say no for any subject SubjectMayFix rejects: skip its work for most commits.
         bool fixForward = MayBeFixForward(message.Subject, patterns) &&
             FixForward.Detect(new PendingCommit(commit.Author, commit.Time, message.Subject, commit.Files), earlier, window, patterns) is not null;

@@ -19,6 +19,6 @@ public sealed class FixForwardHistory() : Rule(RuleCatalog.FixForwardHistory)
     {
         if (context.Options.History is not { } history || context.Commit is not { IsEmpty: false, IsMerge: false, IsRevert: false } commit) return null;
         var pending = new PendingCommit(history.Author, history.Now, commit.Subject, history.Staged);
-        return FixForward.Detect(pending, history.Recent, FixForward.WindowFor(context.Config), context.Config.SettingFor("CL044").GetStrings("patterns"));
+        return FixForward.Detect(pending, history.Recent, FixForward.WindowFor(context.Config), context.Config.SettingFor(RuleCatalog.FixForwardSubject.Id).GetStrings("patterns"));
     }
 }

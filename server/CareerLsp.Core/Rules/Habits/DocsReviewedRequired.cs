@@ -1,5 +1,4 @@
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Habits;
@@ -12,6 +11,6 @@ public sealed class DocsReviewedRequired() : Rule(RuleCatalog.DocsReviewedRequir
         if (CitationEntries.Sections(context).Any()) return;
         context.Report(context.DocumentAnchor,
             "No Documentation Reviewed section: link the documentation you read for this change",
-            [Skeletons.InsertSection(context, SectionKind.DocumentationReviewed)]);
+            [context.InsertSection(SectionKind.DocumentationReviewed)]);
     }
 }

@@ -1,5 +1,4 @@
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Domain.Habits;
 
 namespace CareerLsp.Core.Rules.Habits;
 
@@ -8,7 +7,7 @@ public sealed class HabitsSkipped() : Rule(RuleCatalog.HabitsSkipped)
 {
     public override void Check(RuleContext context)
     {
-        if (Skip.Find(context) is { Reason.Length: > 0 } marker)
+        if (context.SkipLine is { Reason.Length: > 0 } marker)
             context.Report(marker.Range, $"Habits skipped: {marker.Reason}");
     }
 }

@@ -11,7 +11,7 @@ public sealed class PremortemCounts() : Rule(RuleCatalog.PremortemCounts)
     {
         var sections = context.Sections.SectionsOf(SectionKind.Premortem).ToList();
         if (sections.Count == 0) return;
-        var required = Premortem.Required(context);
+        var required = context.RequiredPremortem;
         var tally = Premortem.Tally(sections, context.Vocabulary);
         var missing = new List<string>();
         if (tally.Failures < required.Failures) missing.Add($"{tally.Failures} of {required.Failures} ways this could fail");
@@ -22,7 +22,7 @@ public sealed class PremortemCounts() : Rule(RuleCatalog.PremortemCounts)
             ? $"; {tally.Placeholders} placeholder{(tally.Placeholders == 1 ? " was" : "s were")} not counted"
             : "";
         context.Report(sections[0].TitleRange,
-            $"The pre-mortem has {string.Join(", ", missing)}{placeholders}{Premortem.SizeNote(context)}. Label items \"Failure:\", \"Dependency:\" or \"Race:\", or group them under those headings",
+            $"The pre-mortem has {string.Join(", ", missing)}{placeholders}{context.ChangeSizeNote}. Label items \"Failure:\", \"Dependency:\" or \"Race:\", or group them under those headings",
             AddMissing(context, sections[0], required, tally) is { } fix ? [fix] : null);
     }
 

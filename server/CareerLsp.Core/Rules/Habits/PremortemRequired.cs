@@ -1,5 +1,4 @@
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Habits;
@@ -9,11 +8,11 @@ public sealed class PremortemRequired() : Rule(RuleCatalog.PremortemRequired)
 {
     public override void Check(RuleContext context)
     {
-        var required = Premortem.Required(context);
+        var required = context.RequiredPremortem;
         if (required.IsZero || context.Sections.SectionsOf(SectionKind.Premortem).Any()) return;
         context.Report(context.DocumentAnchor,
-            $"No pre-mortem: before shipping, write what could go wrong ({Describe(required)}){Premortem.SizeNote(context)}",
-            [Skeletons.InsertSection(context, SectionKind.Premortem, required)]);
+            $"No pre-mortem: before shipping, write what could go wrong ({Describe(required)}){context.ChangeSizeNote}",
+            [context.InsertSection(SectionKind.Premortem, required)]);
     }
 
     internal static string Describe(Domain.Configuration.PremortemCounts c)

@@ -1,5 +1,4 @@
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Habits;
@@ -12,6 +11,6 @@ public sealed class SourcesRequired() : Rule(RuleCatalog.SourcesRequired)
         if (context.Sections.SectionsOf(SectionKind.Sources).Any()) return;
         context.Report(context.DocumentAnchor,
             "No Sources Consulted section: list the docs, code or issues you read before making this change",
-            [Skeletons.InsertSection(context, SectionKind.Sources)]);
+            [context.InsertSection(SectionKind.Sources)]);
     }
 }

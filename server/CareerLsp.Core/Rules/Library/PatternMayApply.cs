@@ -1,6 +1,5 @@
 using System.Text;
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Domain.Library;
 using CareerLsp.Core.Syntax;
 using CareerLsp.Core.Text;
@@ -55,7 +54,7 @@ public sealed class PatternMayApply() : Rule(RuleCatalog.PatternMayApply)
         {
             bool markdown = context.Kind != DocumentKinds.CommitMessage;
             string body = markdown ? $"## {SectionKind.Premortem.DisplayName}\n\n- {item}\n" : $"{SectionKind.Premortem.DisplayName}:\n- {item}\n";
-            return new Fix(title, [Skeletons.AppendSection(context, body)]);
+            return new Fix(title, [context.AppendSection(body)]);
         }
         var last = section.AllItems().LastOrDefault();
         var after = last?.LineRange.End ?? section.TitleRange.End;

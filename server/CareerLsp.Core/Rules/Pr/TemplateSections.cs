@@ -17,7 +17,7 @@ public sealed class TemplateSections() : Rule(RuleCatalog.TemplateSections)
             if (present) continue;
             context.Report(context.DocumentAnchor,
                 $"The PR template does not ask for a {kind.DisplayName} section, so PRs written from it will miss one",
-                [Skeletons.InsertSection(context, kind)]);
+                [context.InsertSection(kind)]);
         }
 
         foreach (var premortem in sections.Where(s => s.Kind == SectionKind.Premortem))

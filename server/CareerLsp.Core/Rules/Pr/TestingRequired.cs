@@ -1,5 +1,4 @@
 using CareerLsp.Core.Domain.Findings;
-using CareerLsp.Core.Domain.Habits;
 using CareerLsp.Core.Syntax;
 
 namespace CareerLsp.Core.Rules.Pr;
@@ -12,6 +11,6 @@ public sealed class TestingRequired() : Rule(RuleCatalog.TestingRequired)
         if (context.Sections.SectionsOf(SectionKind.Testing).Any()) return;
         context.Report(context.DocumentAnchor,
             "No Testing section: say what you tested in isolation, in integration, and which failure cases you tried",
-            [Skeletons.InsertSection(context, SectionKind.Testing)]);
+            [context.InsertSection(SectionKind.Testing)]);
     }
 }
