@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using CareerLsp.Core.Domain.Plans;
 using CareerLsp.Workspace;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Cli;
 
@@ -30,12 +30,12 @@ internal static class PlanCommand
     private static DateOnly? Date(string option, string? value)
     {
         if (value is null) return null;
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!IsoDate.TryParse(value, out var day))
             throw new UsageException($"{option} takes a date as YYYY-MM-DD, not \"{value}\"");
         return day;
     }
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly day) => IsoDate.Format(day);
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(PlanJsonContext.Default.Options)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CareerLsp.Workspace;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Cli;
 
@@ -17,7 +18,7 @@ internal static class ReportCommand
     {
         foreach (var (name, value) in new[] { ("--since", since), ("--until", until) })
         {
-            if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (value is not null && !IsoDate.TryParse(value, out _))
                 throw new UsageException($"{name} takes a date as YYYY-MM-DD, not \"{value}\"");
         }
         var repository = session.RequireRepository(); // HabitReports says so when there is no commit yet.
@@ -34,8 +35,8 @@ internal static class ReportCommand
             }
         }
         // Filters apply to the facts (all of HEAD's history is cached): dates are the author's own.
-        var from = since is null ? (DateOnly?)null : DateOnly.ParseExact(since, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var to = until is null ? (DateOnly?)null : DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var from = since is null ? (DateOnly?)null : IsoDate.Parse(since)!.Value;
+        var to = until is null ? (DateOnly?)null : IsoDate.Parse(until)!.Value;
         var report = HabitReports.Build(repository, session.Config.Config, session.Config.Result?.Text, from, to, authorPattern);
         // The weekly self-assessments the editor wrote, by the same date filter (their week's Monday).
         var ratings = HabitReports.Ratings(repository.Root, session.Config.Config)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using CareerLsp.Protocol;
 using CareerLsp.Workspace;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Server;
 
@@ -50,8 +51,8 @@ public sealed class LanguageServer
         connection.OnRequest("textDocument/hover", lsp.TextDocumentPositionParams, lsp.Hover, features.HoverAsync);
         connection.OnRequest("textDocument/completion", lsp.CompletionParams, lsp.CompletionItemArray, features.CompletionAsync);
         connection.OnRequest("textDocument/documentSymbol", lsp.DocumentSymbolParams, lsp.DocumentSymbolArray, features.DocumentSymbolsAsync);
-        connection.OnRequest("careerLsp/plan", PlanJsonContext.Default.PlanRequest, PlanJsonContext.Default.PlanView, (p, _) => Task.Run(() => Plan(p)));
-        connection.OnRequest("careerLsp/report", ReportJsonContext.Default.ReportRequest, ReportJsonContext.Default.ReportView, (p, _) => Task.Run(() => Report(p)));
+        connection.OnRequest(CustomRequests.Plan, PlanJsonContext.Default.PlanRequest, PlanJsonContext.Default.PlanView, (p, _) => Task.Run(() => Plan(p)));
+        connection.OnRequest(CustomRequests.Report, ReportJsonContext.Default.ReportRequest, ReportJsonContext.Default.ReportView, (p, _) => Task.Run(() => Report(p)));
     }
 
     /// <summary>The workspace directory a custom request names (<c>uri</c>: a folder or a file in it), else the first folder.</summary>
@@ -65,13 +66,13 @@ public sealed class LanguageServer
 
     private static DateOnly? RequestDay(string method, string? text, string name) =>
         text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : IsoDate.TryParse(text, out var day) ? day
         : throw new LspException(ErrorCodes.InvalidParams, $"{method}: {name} takes a date as YYYY-MM-DD, not \"{text}\"");
 
     /// <summary><c>careerLsp/report</c>: the habit report of the workspace's repository as one self-contained page (the progress view shows it).</summary>
     private ReportView Report(ReportRequest request)
     {
-        const string method = "careerLsp/report";
+        const string method = CustomRequests.Report;
         string directory = RequestDirectory(method, request.Uri);
         var from = RequestDay(method, request.Since, "since");
         var to = RequestDay(method, request.Until, "until");
@@ -110,7 +111,7 @@ public sealed class LanguageServer
     /// </summary>
     private PlanView Plan(PlanRequest request)
     {
-        const string method = "careerLsp/plan";
+        const string method = CustomRequests.Plan;
         string directory = RequestDirectory(method, request.Uri);
         var today = RequestDay(method, request.Today, "today") ?? DateOnly.FromDateTime(DateTime.Now);
         var root = _roots.For(directory);

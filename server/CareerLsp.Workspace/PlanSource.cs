@@ -1,5 +1,6 @@
 using CareerLsp.Core.Domain.Configuration;
 using CareerLsp.Core.Domain.Plans;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Workspace;
 
@@ -77,6 +78,6 @@ public static class PlanSource
         if (!result.Succeeded) return null;
         int newline = result.Output.IndexOf('\n');
         string first = (newline < 0 ? result.Output : result.Output[..newline]).Trim();
-        return DateOnly.TryParseExact(first, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+        return IsoDate.TryParse(first, out var day) ? day : null;
     }
 }

@@ -1,20 +1,11 @@
-using System.Globalization;
-using System.Text.Json.Serialization;
 using CareerLsp.Core.Domain.Plans;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Workspace;
 
-/// <summary>
-/// A plan as the CLI prints it (<c>careerlsp plan --format json</c>) and the language server answers
-/// <c>careerLsp/plan</c>: one shape, written once. Dates are <c>YYYY-MM-DD</c>; lines are zero-based.
-/// </summary>
-public sealed record PlanView(
-    string Title, string? File, string Start, string StartFrom, string Today,
-    IReadOnlyList<PlanUnitView> Units, IReadOnlyList<PlanUnitView> Current, IReadOnlyList<PlanPromptView> Prompts)
+/// <summary>Builds the <c>careerLsp/plan</c> answer (and <c>careerlsp plan --format json</c>) from a loaded plan.</summary>
+public sealed partial record PlanView
 {
-    /// <summary>Where the weekly goals and review files go, relative to the workspace (<c>plan.reviews</c>).</summary>
-    public string? ReviewFolder { get; init; }
-
     public static PlanView From(LoadedPlan loaded, DateOnly today, string? reviewFolder = null)
     {
         var plan = loaded.Plan;
@@ -51,7 +42,7 @@ public sealed record PlanView(
     private static PlanItemView Item(PlanItem item, bool withLine) =>
         new(item.Text, item.Checked, withLine ? item.Line : null, withLine && item.CheckColumn >= 0 ? item.CheckColumn : null);
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly day) => IsoDate.Format(day);
 
     private static string StartName(PlanStartSource source) => source switch
     {
@@ -61,50 +52,3 @@ public sealed record PlanView(
         _ => "today",
     };
 }
-
-/// <summary>
-/// A unit: <c>kind</c> is day, week, month, year, phase, row or section; <c>from</c>/<c>to</c> are null
-/// when it names no time. <c>children</c> is left out of <c>current</c>, whose items include those of
-/// the sections under the unit.
-/// </summary>
-public sealed record PlanUnitView(string Kind, string Title, string? From, string? To, int Line, IReadOnlyList<PlanItemView> Items,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PlanUnitView>? Children)
-{
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Goal { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Metric { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Priority { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Done { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public PlanCellView? Hours { get; init; }
-}
-
-/// <summary>An item: <c>checked</c> is null for an exercise; <c>line</c>/<c>column</c> locate the checkbox's mark in the plan file.</summary>
-public sealed record PlanItemView(string Text, bool? Checked,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Line,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Column);
-
-/// <summary>A routine: kind is morning, before-commit, evening, weekly-goals, weekly-review or self-assessment.</summary>
-public sealed record PlanPromptView(string Kind, string Title, bool BuiltIn, int? Line, IReadOnlyList<PlanItemView> Items,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Template);
-
-/// <summary>A cell to fill: the span between its pipes on <c>line</c>, and its text.</summary>
-public sealed record PlanCellView(string Text, int Line, int Start, int End);
-
-/// <summary>
-/// <c>careerLsp/plan</c>'s parameters: <c>uri</c> picks the workspace (a folder or a file in it; default
-/// the first folder); <c>today</c> and <c>start</c> (YYYY-MM-DD) override the clock and the plan's start.
-/// </summary>
-public sealed record PlanRequest(string? Uri = null, string? Today = null, string? Start = null);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
-[JsonSerializable(typeof(PlanView))]
-[JsonSerializable(typeof(PlanRequest))]
-public sealed partial class PlanJsonContext : JsonSerializerContext;

@@ -66,14 +66,14 @@ export async function activate(context: vscode.ExtensionContext,
     fetch: async () => {
       if (!client) return undefined;
       const params: PlanRequestParams = { uri: vscode.workspace.workspaceFolders?.[0]?.uri.toString() };
-      return client.sendRequest<PlanView>(planRequest, params);
+      return client.sendRequest(planRequest, params);
     },
   }, globalStore(context.globalState), deps.clock ?? systemClock);
   const progress = new ProgressView({
     fetch: async () => {
       if (!client) throw new Error('the server is not running');
       const params: ReportRequestParams = { uri: vscode.workspace.workspaceFolders?.[0]?.uri.toString() };
-      return client.sendRequest<ReportView>(reportRequest, params);
+      return client.sendRequest(reportRequest, params);
     },
   });
   context.subscriptions.push(plan, progress, vscode.workspace.onDidChangeConfiguration((event) => {

@@ -1,5 +1,7 @@
 // The custom requests the server answers, typed as the server writes them (server/CareerLsp.Workspace/
-// PlanView.cs): the extension only renders them. tests/e2e/plan.test.mjs holds the server to this shape.
+// CustomRequests.cs; docs/dev/lsp-extensions.md): the extension only renders them.
+// tests/e2e/plan.test.mjs holds the server to these shapes; test/protocol.test.ts the method names.
+import { RequestType } from 'vscode-languageclient/node';
 
 /** `careerLsp/plan` parameters: `uri` picks the workspace; `today`/`start` (YYYY-MM-DD) override the clock and the start. */
 export interface PlanRequestParams {
@@ -8,7 +10,6 @@ export interface PlanRequestParams {
   start?: string;
 }
 
-export const planRequest = 'careerLsp/plan';
 
 export interface PlanItemView {
   text: string;
@@ -75,7 +76,6 @@ export interface ReportRequestParams {
   author?: string;
 }
 
-export const reportRequest = 'careerLsp/report';
 
 /** The habit report as one self-contained page (no script, no remote resource). */
 export interface ReportView {
@@ -84,3 +84,7 @@ export interface ReportView {
   weeks: number;
   repository: string;
 }
+
+export const planRequest = new RequestType<PlanRequestParams, PlanView, void>('careerLsp/plan');
+
+export const reportRequest = new RequestType<ReportRequestParams, ReportView, void>('careerLsp/report');

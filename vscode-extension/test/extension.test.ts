@@ -7,6 +7,7 @@ let served: unknown;
 
 const created: { id: string; server: unknown; options: any; started: boolean }[] = [];
 vi.mock('vscode-languageclient/node', () => ({
+  RequestType: class { constructor(readonly method: string) {} },
   TransportKind: { stdio: 0 },
   State: { Stopped: 1, Starting: 3, Running: 2 },
   LanguageClient: class {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CareerLsp.Core.Domain.History;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Workspace;
 
@@ -42,7 +43,7 @@ internal static class ReportCache
             for (int i = 1; i < lines.Length; i++)
             {
                 var f = lines[i].Split('\t');
-                if (f.Length != 9 || !DateOnly.TryParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monday)) return null;
+                if (f.Length != 9 || !IsoDate.TryParse(f[1], out var monday)) return null;
                 var counts = new HabitCounts();
                 int[] n = new int[6];
                 for (int k = 0; k < 6; k++) if (!int.TryParse(f[2 + k], CultureInfo.InvariantCulture, out n[k])) return null;
@@ -148,7 +149,7 @@ internal static class ReportCache
             foreach (var week in weeks)
             {
                 var c = week.Counts;
-                text.Append(week.Week).Append('\t').Append(week.Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                text.Append(week.Week).Append('\t').Append(IsoDate.Format(week.Monday));
                 foreach (int n in new[] { c.Commits, c.WithSources, c.WithPremortem, c.FixForward, c.PatternsAdded, c.Skips })
                     text.Append('\t').Append(n.ToString(CultureInfo.InvariantCulture));
                 text.Append('\t').Append(string.Join('\u001f', c.SkipReasons.Select(Escape))).Append('\n');

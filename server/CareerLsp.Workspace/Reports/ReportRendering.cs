@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CareerLsp.Core.Domain.History;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Workspace;
 
@@ -82,7 +83,7 @@ public static class ReportRendering
         {
             json.WriteStartObject();
             json.WriteString("week", week.Week);
-            json.WriteString("monday", week.Monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("monday", IsoDate.Format(week.Monday));
             Counts(json, week.Counts);
             json.WriteEndObject();
         }

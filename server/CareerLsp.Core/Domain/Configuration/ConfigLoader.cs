@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Syntax;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Domain.Configuration;
 
@@ -99,7 +99,7 @@ public static class ConfigLoader
                             case "reviews": reviewFolder = read.String(p) ?? reviewFolder; break;
                             case "start" when read.String(p) is { } start:
                                 // The schema's pattern says YYYY-MM-DD; only a calendar says 2026-02-30 is no day.
-                                if (DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) planStart = day;
+                                if (IsoDate.TryParse(start, out var day)) planStart = day;
                                 else issues.Add(new ConfigIssue(ConfigIssueKind.Invalid, p.Start, p.End, $"\"plan.start\" is not a date: {start}"));
                                 break;
                         }

@@ -1,4 +1,5 @@
 using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Core.Text;
 
 namespace CareerLsp.Core.Rules.Library;
 
@@ -12,7 +13,7 @@ public sealed class PatternLibraryStale() : Rule(RuleCatalog.PatternLibraryStale
     {
         if (context.Options.PatternHistory is not { FixCommitsSince.Count: > 0 } history) return;
         var commits = history.FixCommitsSince;
-        string since = history.LastChange is { } date ? $" ({date:yyyy-MM-dd})" : " (it has never been committed)";
+        string since = history.LastChange is { } date ? $" ({IsoDate.Format(DateOnly.FromDateTime(date.DateTime))})" : " (it has never been committed)";
         string named = string.Join("; ", commits.Take(Named).Select(c => $"{c.ShortId} {c.Subject}"));
         string more = commits.Count > Named ? $"; and {commits.Count - Named} more" : "";
         var line = context.Text.LineCount > 0 ? context.Text.LineRange(0) : Text.TextRange.Empty(new Text.Position(0, 0));
