@@ -92,7 +92,7 @@ internal sealed class Features
                 if (text.Length > 0) text.Append("\n\n---\n\n");
                 text.Append($"**{f.Rule.Id} `{f.Rule.Slug}`** ({f.Severity.ToString().ToLowerInvariant()})\n\n{f.Message}\n\n{f.Rule.Description}");
                 if (RationaleFor(f.Rule) is { } why) text.Append("\n\n").Append(why);
-                text.Append($"\n\n[Rule documentation]({LspConversion.DocumentationBase}{f.Rule.DocumentationAnchor})");
+                text.Append($"\n\n[Rule documentation]({LspConversion.DocumentationBase}{f.Rule.DocumentationPath})");
             }
             return Task.FromResult<Hover?>(new Hover(new MarkupContent("markdown", text.ToString()), LspConversion.ToLsp(here[0].Range)));
         }

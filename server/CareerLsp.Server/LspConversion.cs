@@ -7,8 +7,9 @@ using LspTextEdit = CareerLsp.Protocol.TextEdit;
 namespace CareerLsp.Server;
 
 /// <summary>
-/// The one place that knows both the engine's findings and LSP (STYLE.md §1): findings become
-/// diagnostics, fixes become code actions with a WorkspaceEdit, ranges become LSP ranges.
+/// The one place that knows both the engine's findings and LSP (docs/dev/style.md, "One layer
+/// knows LSP"): findings become diagnostics, fixes become code actions with a WorkspaceEdit, ranges
+/// become LSP ranges.
 /// </summary>
 internal static class LspConversion
 {
@@ -39,7 +40,7 @@ internal static class LspConversion
         Range = ToLsp(finding.Range),
         Severity = ToLsp(finding.Severity),
         Code = finding.Rule.Id,
-        CodeDescription = new CodeDescription(DocumentationBase + finding.Rule.DocumentationAnchor),
+        CodeDescription = new CodeDescription(DocumentationBase + finding.Rule.DocumentationPath),
         Source = Source,
         Message = $"{finding.Message} ({finding.Rule.Slug})",
         RelatedInformation = finding.Related.Count == 0 ? null : finding.Related

@@ -9,8 +9,8 @@ using FsCheck.Fluent;
 namespace CareerLsp.Core.Tests;
 
 /// <summary>
-/// Parsing never fails (STYLE.md §2): for any text, every check returns findings whose ranges lie
-/// inside the document. FsCheck 3 drives it; the generator mixes the characters and line shapes
+/// Parsing never fails (docs/dev/style.md): for any text, every check returns findings whose ranges
+/// lie inside the document. FsCheck 3 drives it; the generator mixes the characters and line shapes
 /// that matter (markers, colons, hashes, CR/LF, surrogates, NUL) with arbitrary strings.
 /// </summary>
 public sealed class PropertyTests

@@ -13,6 +13,12 @@ import { startServer, tempRepository } from './harness.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
 const version = JSON.parse(readFileSync(join(root, 'vscode-extension', 'package.json'), 'utf8')).version;
+// What ships beside the server: every Markdown page of docs/ (the rule pages diagnostics link to among them).
+const docPages = (function pages(dir, prefix) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory()
+    ? pages(join(dir, e.name), `${prefix}${e.name}/`)
+    : e.name.endsWith('.md') ? [`${prefix}${e.name}`] : []);
+})(join(root, 'docs'), 'docs/').sort();
 
 // VS Code target, .NET RID, and the executable format each must carry.
 const targets = [
@@ -65,19 +71,25 @@ for (const { target, rid, format } of targets) {
     const exe = rid.startsWith('win') ? 'careerlsp.exe' : 'careerlsp';
     assert.equal(executableFormat(unzipEntry(vsix, `extension/server/${exe}`)), format);
     const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n');
-    assert.ok(listing.includes('extension/server/README.md'), 'the README the diagnostics link to is beside the server');
+    assert.ok(listing.includes('extension/server/docs/rules/CL001-sources-required.md'), 'the rule pages the diagnostics link to are beside the server');
     assert.ok(listing.includes('extension/schemas/careerlsp.schema.json'));
-    assert.deepEqual(listing.filter((f) => f.startsWith('extension/server/')).sort(), [`extension/server/${exe}`, 'extension/server/README.md'].sort());
+    const server = listing.filter((f) => f.startsWith('extension/server/'));
+    assert.deepEqual(server.filter((f) => !f.startsWith('extension/server/docs/')).sort(), [`extension/server/${exe}`, 'extension/server/README.md'].sort());
+    assert.deepEqual(server.filter((f) => f.startsWith('extension/server/docs/')).map((f) => f.slice('extension/server/'.length)).sort(), docPages);
   });
 
-  test(`the ${rid} CLI archive holds the ${format} executable and the README`, () => {
+  test(`the ${rid} CLI archive holds the ${format} executable, the README and the docs' pages`, () => {
     if (rid.startsWith('win')) {
       const zip = artifact(`careerlsp-${version}-${rid}.zip`);
-      assert.deepEqual(execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').sort(), ['README.md', 'careerlsp.exe']);
+      const files = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').filter((f) => !f.endsWith('/'));
+      assert.deepEqual(files.filter((f) => !f.startsWith('docs/')).sort(), ['README.md', 'careerlsp.exe']);
+      assert.deepEqual(files.filter((f) => f.startsWith('docs/')).sort(), docPages);
       assert.equal(executableFormat(unzipEntry(zip, 'careerlsp.exe')), format);
     } else {
       const archive = artifact(`careerlsp-${version}-${rid}.tar.gz`);
-      assert.deepEqual(execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).trim().split('\n').sort(), ['README.md', 'careerlsp']);
+      const files = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).trim().split('\n').filter((f) => !f.endsWith('/'));
+      assert.deepEqual(files.filter((f) => !f.startsWith('docs/')).sort(), ['README.md', 'careerlsp']);
+      assert.deepEqual(files.filter((f) => f.startsWith('docs/')).sort(), docPages);
       const bytes = execFileSync('tar', ['-xzOf', archive, 'careerlsp'], { maxBuffer: 256 * 1024 * 1024 });
       assert.equal(executableFormat(bytes), format);
       assert.match(execFileSync('tar', ['-tvzf', archive, 'careerlsp'], { encoding: 'utf8' }), /^-rwx/, 'executable bit kept');
@@ -111,8 +123,7 @@ const noDotnet = (() => {
   if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
   const work = mkdtempSync(join(tmpdir(), 'careerlsp-nodotnet-'));
   mkdirSync(join(work, 'empty'));
-  mkdirSync(join(work, 'server'));
-  execFileSync('unzip', ['-q', '-j', artifact(`careerlsp-${version}-linux-x64.vsix`), 'extension/server/*', '-d', join(work, 'server')]);
+  execFileSync('unzip', ['-q', artifact(`careerlsp-${version}-linux-x64.vsix`), 'extension/server/*', '-d', work]);
   const script = `
 set -e
 for d in /usr/share/dotnet /usr/lib/dotnet /usr/local/share/dotnet /opt/dotnet "$HOME/.dotnet" "$DOTNET_ROOT"; do
@@ -125,7 +136,7 @@ if [ -n "$(ls -A /usr/share/dotnet 2>/dev/null)" ]; then echo "/usr/share/dotnet
 exec "$@"`;
   const privileged = process.getuid?.() === 0 ? ['--mount'] : ['--mount', '--map-root-user'];
   return {
-    server: join(work, 'server', 'careerlsp'),
+    server: join(work, 'extension', 'server', 'careerlsp'),
     command: 'unshare',
     args: (...rest) => [...privileged, '--propagation', 'private', 'sh', '-c', script, 'sh', ...rest],
     cleanup: () => rmSync(work, { recursive: true, force: true }),

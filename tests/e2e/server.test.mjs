@@ -28,7 +28,7 @@ test('commit box (scminput): diagnostics appear, then go when the message is fix
   const sources = first.diagnostics.find((d) => d.code === 'CL001');
   assert.deepEqual(sources.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
   assert.equal(sources.severity, 1);
-  assert.match(sources.codeDescription.href, /README\.md#sources-required$/);
+  assert.match(sources.codeDescription.href, /^file:\/\/.*\/docs\/rules\/CL001-sources-required\.md$/);
 
   // Incremental edit: append the two sections after "It parses.".
   await server.connection.sendNotification('textDocument/didChange', {

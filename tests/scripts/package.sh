@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what users install, into dist/, for every platform a VS Code user has (or the RIDs given):
 #   careerlsp-<version>-<vscode target>.vsix   the extension with its own server (vsce --target)
-#   careerlsp-<version>-<rid>.tar.gz           the CLI: the executable and the README (.zip for Windows)
+#   careerlsp-<version>-<rid>.tar.gz           the CLI: the executable, the README and docs/ (.zip for Windows)
 #   careerlsp.<version>.nupkg                  the .NET tool; it names careerlsp.<rid>.<version>.nupkg,
 #                                              one per target, which carry the executables
 # The machine's own target is NativeAOT; the others are self-contained, trimmed, single-file
@@ -61,7 +61,7 @@ SETTINGS
 <?xml version="1.0" encoding="utf-8"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="md" ContentType="application/octet" /><Default Extension="exe" ContentType="application/octet" /></Types>
 TYPES
-  [ -z "$files" ] || cp -p "$files"/* "$stage/tools/any/$rid/"
+  [ -z "$files" ] || cp -pr "$files"/* "$stage/tools/any/$rid/"
   (cd "$stage" && zip -q -X -r "$root/dist/$id.$version.nupkg" .)
   rm -rf "$stage"
 }
@@ -91,9 +91,9 @@ for rid in $targets; do
       --out "$root/dist/careerlsp-$version-$target.vsix" >/dev/null)
 
   if [ "${rid%%-*}" = win ]; then
-    (cd "$server" && rm -f "$root/dist/careerlsp-$version-$rid.zip" && zip -q -X "$root/dist/careerlsp-$version-$rid.zip" careerlsp.exe README.md)
+    (cd "$server" && rm -f "$root/dist/careerlsp-$version-$rid.zip" && zip -q -X -r "$root/dist/careerlsp-$version-$rid.zip" careerlsp.exe README.md docs)
   else
-    tar -czf "dist/careerlsp-$version-$rid.tar.gz" -C "$server" careerlsp README.md
+    tar -czf "dist/careerlsp-$version-$rid.tar.gz" -C "$server" careerlsp README.md docs
   fi
 
   tool_package "careerlsp.$rid" DotnetToolRidPackage "$rid" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Publishes the careerlsp executable for one target into OUT (the executable and the README whose
-# rules table diagnostics link to; nothing else ships):
+# Publishes the careerlsp executable for one target into OUT (the executable, the README, and docs/
+# with the rule pages diagnostics link to; nothing else ships):
 #   bash tests/scripts/publish.sh RID OUT        RID: linux-x64 linux-arm64 win-x64 osx-x64 osx-arm64
 # Where the build runs on the target's own OS and architecture the executable is NativeAOT; NativeAOT
 # cannot compile for another OS, so other targets get a self-contained, trimmed, single-file
@@ -46,4 +46,5 @@ exe=careerlsp
 rm -rf "$out"
 mkdir -p "$out"
 cp "$staging/$exe" "$staging/README.md" "$out/"
+cp -r "$staging/docs" "$out/"
 echo "publish: $out/$exe ($rid, $shape, $(( $(wc -c < "$out/$exe") / 1048576 )) MiB)"

@@ -113,7 +113,7 @@ public static class RuleCatalog
     public static readonly RuleDescriptor ConfigUnknownKey = new("CL091", "config-unknown-key", Severity.Warning, DocumentKinds.Configuration,
         "The configuration has a key CareerLsp does not know (often a typo); it is ignored.");
 
-    /// <summary>Every rule, in the order the README and <c>--help</c> list them.</summary>
+    /// <summary>Every rule, in the order <c>--help</c> and the registry list them (docs/rules/README.md lists them by id).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         SourcesRequired,

@@ -43,8 +43,8 @@ public sealed class RuleDescriptor(string id, string slug, Severity defaultSever
     /// <summary>Options the rule reads from its configuration object, besides <c>severity</c>.</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 
-    /// <summary>Where the README documents the rule.</summary>
-    public string DocumentationAnchor => $"README.md#{Slug}";
+    /// <summary>The rule's page, relative to the repository root and to the published server: <c>docs/rules/CL001-sources-required.md</c>.</summary>
+    public string DocumentationPath => $"docs/rules/{Id}-{Slug}.md";
 
     public override string ToString() => $"{Id}/{Slug}";
 }
