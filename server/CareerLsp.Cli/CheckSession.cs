@@ -1,9 +1,11 @@
 using System.Text.Json;
 using CareerLsp.Cli.Output;
+using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Domain.History;
 using CareerLsp.Core.Domain.Library;
 using CareerLsp.Core.Engine;
-using CareerLsp.Core.Rules;
 using CareerLsp.Core.Syntax;
 using CareerLsp.Workspace;
 
@@ -29,7 +31,7 @@ internal sealed class CheckSession
         Timing.Mark("session: configuration loaded");
         if (Config.Result is { Issues.Count: > 0 } result)
         {
-            var check = Checker.CheckConfiguration(result.Text, new CheckOptions { Config = Config.Config, ConfigIssues = result.Issues });
+            var check = Checker.CheckConfiguration(result.Text, CheckInputs.For(DocumentKinds.Configuration, new Inputs(this)) with { ConfigIssues = result.Issues });
             _reports.Add(new DocumentReport(Display(Config.Path!), true, check.Findings));
         }
     }
@@ -62,11 +64,43 @@ internal sealed class CheckSession
         return repository;
     }
 
-    private CheckOptions BaseOptions => new()
+    /// <summary>
+    /// What this run has read, for <see cref="CheckInputs.For"/>: the session's repository, template
+    /// and pattern library, and what one command adds (a message's git context, a commit from history).
+    /// </summary>
+    private sealed class Inputs(CheckSession session) : ICheckInputSource
     {
-        Config = Config.Config,
-        PathExists = Repository is { } repository ? repository.PathExists : null,
-    };
+        /// <summary>Where cited paths are looked up; by default the working tree of the session's repository.</summary>
+        public Func<string, bool>? PathExistsIn { get; init; }
+
+        public CommitParseOptions Parse { get; init; } = CommitParseOptions.Default;
+
+        public ChangeSize? Size { get; init; }
+
+        public ChangeEvidence? StagedChange { get; init; }
+
+        public CommitHistory? Recent { get; init; }
+
+        public PatternHistory? LibraryHistory { get; init; }
+
+        public CareerLspConfig Config => session.Config.Config;
+
+        public Func<string, bool>? PathExists(DocumentKinds kind) => PathExistsIn ?? (session.Repository is { } repository ? repository.PathExists : null);
+
+        public CommitParseOptions CommitParse() => Parse;
+
+        public ChangeSize? ChangeSize() => Size;
+
+        public MarkdownDocument? Template() => session.LoadTemplate();
+
+        public PatternSource? Patterns() => session.Patterns;
+
+        public ChangeEvidence? Change() => StagedChange;
+
+        public CommitHistory? History() => Recent;
+
+        public PatternHistory? PatternHistory() => LibraryHistory;
+    }
 
     private PatternSource? _patterns;
 
@@ -128,15 +162,14 @@ internal sealed class CheckSession
             failure?.Throw();
             _patterns = library;
         }
-        var options = BaseOptions with
+        var inputs = new Inputs(this)
         {
-            CommitParse = context.Parse,
-            ChangeSize = context.Staged,
-            InvalidEncodingOffset = text.InvalidUtf8Offset,
-            Patterns = Patterns,
-            Change = context.StagedDiff is { } diff ? ChangeEvidence.FromDiff(diff, ignoredPath: Config.Config.PatternLibraryRelativePath) : null,
-            History = context.History(),
+            Parse = context.Parse,
+            Size = context.Staged,
+            StagedChange = context.StagedDiff is { } diff ? ChangeEvidence.FromDiff(diff, ignoredPath: Config.Config.PatternLibraryRelativePath) : null,
+            Recent = context.History(),
         };
+        var options = CheckInputs.For(DocumentKinds.CommitMessage, inputs) with { InvalidEncodingOffset = text.InvalidUtf8Offset };
         if (hasLibrary) Timing.Mark("pattern library read and indexed");
         var result = Checker.CheckCommitMessage(text.Text, options);
         Timing.Mark("engine ran");
@@ -163,13 +196,13 @@ internal sealed class CheckSession
         foreach (var commit in repository.Commits(range, limit))
         {
             if (commit.IsMerge) continue;
-            var options = BaseOptions with
+            // As stored: comments are already gone, paths are the commit's, and its staged change is history.
+            var options = CheckInputs.For(DocumentKinds.CommitMessage, new Inputs(this)
             {
-                CommitParse = new CommitParseOptions { Cleanup = CommitCleanup.Verbatim },
-                ChangeSize = commit.Size,
-                PathExists = path => repository.PathExistsAt(commit.Id, path),
-                Patterns = Patterns,
-            };
+                Parse = new CommitParseOptions { Cleanup = CommitCleanup.Verbatim },
+                Size = commit.Size,
+                PathExistsIn = path => repository.PathExistsAt(commit.Id, path),
+            });
             var result = Checker.CheckCommitMessage(commit.Message, options);
             _reports.Add(new DocumentReport($"commit:{commit.ShortId}", false, result.Findings));
         }
@@ -178,7 +211,7 @@ internal sealed class CheckSession
     public void CheckPullRequestFile(string file)
     {
         var text = Read(file);
-        var options = BaseOptions with { Template = LoadTemplate(), InvalidEncodingOffset = text.InvalidUtf8Offset, Patterns = Patterns };
+        var options = CheckInputs.For(DocumentKinds.PullRequest, new Inputs(this)) with { InvalidEncodingOffset = text.InvalidUtf8Offset };
         _reports.Add(new DocumentReport(Label(file), file != "-", Checker.CheckPullRequest(text.Text, options).Findings));
     }
 
@@ -207,7 +240,7 @@ internal sealed class CheckSession
             size = new ChangeSize(files, additions + deletions);
         }
         string label = pr.TryGetProperty("number", out var num) && num.TryGetInt32(out int number) ? $"PR #{number}" : "PR";
-        var options = BaseOptions with { Template = LoadTemplate(), ChangeSize = size, Patterns = Patterns };
+        var options = CheckInputs.For(DocumentKinds.PullRequest, new Inputs(this)) with { ChangeSize = size };
         _reports.Add(new DocumentReport(label, false, Checker.CheckPullRequest(body, options).Findings));
     }
 
@@ -220,11 +253,8 @@ internal sealed class CheckSession
         // Staleness is the repository's library's: another file has no history to compare.
         bool isTheLibrary = Repository is { } repository && path != "-" &&
                             Path.GetFullPath(path) == Path.GetFullPath(Path.Combine(repository.Root, Config.Config.PatternLibraryRelativePath));
-        var options = BaseOptions with
-        {
-            InvalidEncodingOffset = text.InvalidUtf8Offset,
-            PatternHistory = isTheLibrary ? PatternLibraries.History(Repository!, Config.Config) : null,
-        };
+        var inputs = new Inputs(this) { LibraryHistory = isTheLibrary ? PatternLibraries.History(Repository!, Config.Config) : null };
+        var options = CheckInputs.For(DocumentKinds.PatternLibrary, inputs) with { InvalidEncodingOffset = text.InvalidUtf8Offset };
         _reports.Add(new DocumentReport(Label(path), path != "-", Checker.CheckPatternLibrary(text.Text, options).Findings));
     }
 
@@ -247,7 +277,8 @@ internal sealed class CheckSession
         {
             string path = Path.Combine(repository.Root, template);
             var text = DocumentReader.ReadFile(path);
-            var result = Checker.CheckPullRequestTemplate(text.Text, BaseOptions with { InvalidEncodingOffset = text.InvalidUtf8Offset });
+            var options = CheckInputs.For(DocumentKinds.PullRequestTemplate, new Inputs(this)) with { InvalidEncodingOffset = text.InvalidUtf8Offset };
+            var result = Checker.CheckPullRequestTemplate(text.Text, options);
             _reports.Add(new DocumentReport(Display(path), true, result.Findings));
         }
     }

@@ -1,4 +1,5 @@
 using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Workspace;
 
 namespace CareerLsp.Server;
@@ -12,6 +13,20 @@ internal enum DocumentKind
     PullRequestTemplate,
     Configuration,
     PatternLibrary,
+}
+
+internal static class DocumentKindExtensions
+{
+    /// <summary>The engine's name for the kind.</summary>
+    public static DocumentKinds ToCore(this DocumentKind kind) => kind switch
+    {
+        DocumentKind.CommitMessage => DocumentKinds.CommitMessage,
+        DocumentKind.PullRequest => DocumentKinds.PullRequest,
+        DocumentKind.PullRequestTemplate => DocumentKinds.PullRequestTemplate,
+        DocumentKind.Configuration => DocumentKinds.Configuration,
+        DocumentKind.PatternLibrary => DocumentKinds.PatternLibrary,
+        _ => DocumentKinds.None,
+    };
 }
 
 /// <summary>A document's kind and the directory its repository and configuration are found from.</summary>

@@ -1,5 +1,7 @@
 using CareerLsp.Core.Domain.Configuration;
+using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Domain.Habits;
+using CareerLsp.Core.Domain.History;
 using CareerLsp.Core.Domain.Library;
 using CareerLsp.Core.Rules;
 using CareerLsp.Core.Syntax;
@@ -8,7 +10,7 @@ using CareerLsp.Workspace;
 namespace CareerLsp.Server;
 
 /// <summary>What checking needs about one repository: its configuration and git's view of it.</summary>
-internal sealed class RootContext
+internal sealed class RootContext : ICheckInputSource
 {
     private static readonly TimeSpan GitFreshness = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan SourcesFreshness = TimeSpan.FromMinutes(1);
@@ -216,33 +218,29 @@ internal sealed class RootContext
         }
     }
 
-    public CheckOptions Options(DocumentKind kind)
-    {
-        var config = Config.Config;
-        if (kind != DocumentKind.CommitMessage)
-        {
-            string? root = WorkTreeRoot;
-            return new CheckOptions
-            {
-                Config = config,
-                PathExists = root is null ? null : path => WorkTree.Contains(root, path),
-                Template = kind == DocumentKind.PullRequest ? Template()?.Document : null,
-                Patterns = kind == DocumentKind.PullRequest ? Patterns() : null,
-                PatternHistory = kind == DocumentKind.PatternLibrary ? PatternHistory() : null,
-            };
-        }
-        var commit = Commit();
-        return new CheckOptions
-        {
-            Config = config,
-            CommitParse = commit.Parse,
-            ChangeSize = commit.Staged,
-            PathExists = commit.Repository is { } repository ? repository.PathExists : null,
-            Patterns = Patterns(),
-            Change = StagedChange(),
-            History = commit.History(),
-        };
-    }
+    /// <summary>The options a document of this kind is checked with (<see cref="CheckInputs.For"/> decides which inputs).</summary>
+    public CheckOptions Options(DocumentKind kind) => CheckInputs.For(kind.ToCore(), this);
+
+    CareerLspConfig ICheckInputSource.Config => Config.Config;
+
+    // A commit message's paths are the repository's that git found for it; a draft's, its working tree's.
+    Func<string, bool>? ICheckInputSource.PathExists(DocumentKinds kind) =>
+        kind == DocumentKinds.CommitMessage ? Commit().Repository is { } repository ? repository.PathExists : null
+        : WorkTreeRoot is { } root ? path => WorkTree.Contains(root, path) : null;
+
+    CommitParseOptions ICheckInputSource.CommitParse() => Commit().Parse;
+
+    ChangeSize? ICheckInputSource.ChangeSize() => Commit().Staged;
+
+    MarkdownDocument? ICheckInputSource.Template() => Template()?.Document;
+
+    PatternSource? ICheckInputSource.Patterns() => Patterns();
+
+    ChangeEvidence? ICheckInputSource.Change() => StagedChange();
+
+    CommitHistory? ICheckInputSource.History() => Commit().History();
+
+    PatternHistory? ICheckInputSource.PatternHistory() => PatternHistory();
 }
 
 /// <summary>A source cited before, and in how many recent commits.</summary>
