@@ -1,4 +1,3 @@
-using CareerLsp.Cli.Output;
 using CareerLsp.Core.Domain.Library;
 using CareerLsp.Workspace;
 
@@ -79,7 +78,7 @@ internal static class PatternsMatch
     }
 
     /// <summary><c>{"matches":[{"category","problem","remedy","line","score"}]}</c>; <c>line</c> is zero-based.</summary>
-    private static void WriteJson(TextWriter output, IReadOnlyList<PatternMatch> matches) => ReportWriters.WriteJson(output, json =>
+    private static void WriteJson(TextWriter output, IReadOnlyList<PatternMatch> matches) => JsonOutput.Write(output, json =>
     {
         json.WriteStartObject();
         json.WriteStartArray("matches");

@@ -26,21 +26,6 @@ internal static class ReportWriters
         _ => new TextReportWriter(),
     };
 
-    /// <summary>Writes one indented JSON document (no HTML escaping: this is not embedded in a page).</summary>
-    public static void WriteJson(TextWriter output, Action<System.Text.Json.Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions
-               {
-                   Indented = true,
-                   Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-               }))
-        {
-            write(json);
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
     public static string SeverityName(Severity severity) => severity switch
     {
         Severity.Error => "error",

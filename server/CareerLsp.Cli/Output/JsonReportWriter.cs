@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CareerLsp.Core.Domain.Findings;
 using CareerLsp.Core.Text;
+using CareerLsp.Workspace;
 
 namespace CareerLsp.Cli.Output;
 
@@ -12,7 +13,7 @@ internal sealed class JsonReportWriter : IReportWriter
 {
     public void Write(TextWriter output, IReadOnlyList<DocumentReport> reports)
     {
-        ReportWriters.WriteJson(output, json =>
+        JsonOutput.Write(output, json =>
         {
             int errors = 0, warnings = 0;
             json.WriteStartObject();

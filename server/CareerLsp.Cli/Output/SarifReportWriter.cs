@@ -1,4 +1,5 @@
 using CareerLsp.Core.Domain.Findings;
+using CareerLsp.Workspace;
 
 namespace CareerLsp.Cli.Output;
 
@@ -7,7 +8,7 @@ internal sealed class SarifReportWriter : IReportWriter
 {
     public void Write(TextWriter output, IReadOnlyList<DocumentReport> reports)
     {
-        ReportWriters.WriteJson(output, json =>
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");

@@ -12,12 +12,7 @@ namespace CareerLsp.Core.Syntax;
 /// </summary>
 public sealed class MarkdownDocument
 {
-    /// <summary>The one pipeline: built once, with precise source locations (marksman does the same).</summary>
-    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UseTaskLists()
-        .UsePipeTables()
-        .Build();
+    internal static MarkdownPipeline Pipeline => MarkdownPipelines.Document;
 
     private readonly Dictionary<(string? Incoming, string Text), Chunk> _chunks;
 

@@ -9,20 +9,6 @@ namespace CareerLsp.Workspace;
 /// <summary>The habit report as text, JSON or one self-contained HTML page.</summary>
 public static class ReportRendering
 {
-    private static void Json(TextWriter output, Action<System.Text.Json.Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions
-               {
-                   Indented = true,
-                   Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-               }))
-        {
-            write(json);
-        }
-        output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
     private static string Share(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0}%";
 
     public static void WriteText(TextWriter output, HabitReport report, IReadOnlyList<Core.Domain.Plans.WeekRatings>? ratings = null)
@@ -75,7 +61,7 @@ public static class ReportRendering
     }
 
     /// <summary><c>{"weeks":[{"week","monday","commits","withSources","withPremortem","fixForward","patternsAdded","skips","skipReasons"}],"totals":{…}}</c>.</summary>
-    public static void WriteJson(TextWriter output, HabitReport report, IReadOnlyList<Core.Domain.Plans.WeekRatings>? ratings = null) => Json(output, json =>
+    public static void WriteJson(TextWriter output, HabitReport report, IReadOnlyList<Core.Domain.Plans.WeekRatings>? ratings = null) => JsonOutput.Write(output, json =>
     {
         json.WriteStartObject();
         json.WriteStartArray("weeks");

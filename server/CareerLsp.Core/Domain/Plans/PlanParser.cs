@@ -16,7 +16,7 @@ namespace CareerLsp.Core.Domain.Plans;
 /// </summary>
 public static partial class PlanParser
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+    private static MarkdownPipeline Pipeline => MarkdownPipelines.Plan;
 
     /// <summary>Parses a plan. Never throws: unreadable parts are left out.</summary>
     public static TrainingPlan Parse(string text, bool isDefault = false) => Parse(text, 0, isDefault);
