@@ -100,6 +100,9 @@ internal sealed class CheckSession
         public CommitHistory? History() => Recent;
 
         public PatternHistory? PatternHistory() => LibraryHistory;
+
+        // The CLI prints no quick fixes: nothing to offer in place of a placeholder.
+        public IReadOnlyList<CitedSource> RecentSources() => [];
     }
 
     private PatternSource? _patterns;

@@ -49,15 +49,6 @@ internal sealed class Features
             foreach (var fix in finding.Fixes) actions.Add(LspConversion.ToCodeAction(fix, finding, document.Uri));
             if (root is null) continue;
 
-            // A placeholder source can be replaced by one cited before in this repository.
-            if (finding.Rule == RuleCatalog.CitationsPlaceholder)
-            {
-                foreach (var source in root.RecentSources().Take(5))
-                    actions.Add(LspConversion.ToCodeAction(
-                        new Fix($"Replace with {source.Text} (cited in {source.Commits} recent commit{(source.Commits == 1 ? "" : "s")})",
-                            [new Core.Domain.Findings.TextEdit(finding.Range, source.Text)]), finding, document.Uri));
-            }
-
             // A draft missing sections can start from the repository's template.
             if (!templateOffered && analysis.Classification.Kind == DocumentKind.PullRequest &&
                 (finding.Rule == RuleCatalog.DocsReviewedRequired || finding.Rule == RuleCatalog.PremortemRequired || finding.Rule == RuleCatalog.TestingRequired) &&
@@ -140,7 +131,7 @@ internal sealed class Features
                 {
                     Label = source.Text,
                     Kind = 18, // Reference.
-                    Detail = $"cited in {source.Commits} recent commit{(source.Commits == 1 ? "" : "s")}",
+                    Detail = source.CitedIn,
                     TextEdit = new Protocol.TextEdit(replace, marker + source.Text),
                     FilterText = marker + source.Text,
                     SortText = $"{items.Count:D4}",

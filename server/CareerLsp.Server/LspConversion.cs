@@ -53,7 +53,7 @@ internal static class LspConversion
         Title = fix.Title,
         Kind = "quickfix",
         Diagnostics = [ToDiagnostic(finding, uri)],
-        IsPreferred = finding.Fixes.Count == 1 ? true : null,
+        IsPreferred = fix.IsPreferred || finding.Fixes.Count == 1 ? true : null,
         Edit = new WorkspaceEdit(new Dictionary<string, LspTextEdit[]>
         {
             [uri] = fix.Edits.Select(e => new LspTextEdit(ToLsp(e.Range), e.NewText)).ToArray(),

@@ -241,10 +241,9 @@ internal sealed class RootContext : ICheckInputSource
     CommitHistory? ICheckInputSource.History() => Commit().History();
 
     PatternHistory? ICheckInputSource.PatternHistory() => PatternHistory();
-}
 
-/// <summary>A source cited before, and in how many recent commits.</summary>
-internal sealed record CitedSource(string Text, int Commits);
+    IReadOnlyList<CitedSource> ICheckInputSource.RecentSources() => RecentSources();
+}
 
 /// <summary>Root contexts by directory, reloaded when a configuration file changes.</summary>
 internal sealed class RootContexts

@@ -40,6 +40,9 @@ public interface ICheckInputSource
 
     /// <summary>When the pattern library last changed and the fix commits since.</summary>
     PatternHistory? PatternHistory();
+
+    /// <summary>Sources cited in recent commits, most cited first: replacements offered for a placeholder (read only then).</summary>
+    IReadOnlyList<CitedSource> RecentSources();
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ public static class CheckInputs
             Patterns = source.Patterns(),
             Change = source.Change(),
             History = source.History(),
+            RecentSources = source.RecentSources,
         },
         DocumentKinds.PullRequest => new CheckOptions
         {
@@ -67,6 +71,7 @@ public static class CheckInputs
             PathExists = source.PathExists(kind),
             Template = source.Template(),
             Patterns = source.Patterns(),
+            RecentSources = source.RecentSources,
         },
         DocumentKinds.PatternLibrary => new CheckOptions { Config = source.Config, PatternHistory = source.PatternHistory() },
         DocumentKinds.PullRequestTemplate or DocumentKinds.Configuration => new CheckOptions { Config = source.Config },

@@ -34,6 +34,8 @@ public sealed class CheckInputsTests
 
         public PatternHistory? PatternHistory() => Ask<PatternHistory?>("PatternHistory", new PatternHistory(null, null, []));
 
+        public IReadOnlyList<CitedSource> RecentSources() => Ask<IReadOnlyList<CitedSource>>("RecentSources", [new CitedSource("git-commit(1)", 2)]);
+
         private T Ask<T>(string name, T answer)
         {
             Asked.Add(name);

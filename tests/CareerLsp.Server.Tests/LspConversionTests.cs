@@ -41,4 +41,14 @@ public sealed class LspConversionTests
         Assert.Equal("\nSources Consulted:\n", edit.NewText);
         Assert.Equal(1, edit.Range.Start.Line);
     }
+
+    [Fact]
+    public void Among_several_fixes_only_the_one_marked_preferred_is()
+    {
+        var remove = new Fix("Remove this entry", [new TextEdit(TextRange.Empty(new Position(3, 0)), "")]) { IsPreferred = true };
+        var replace = new Fix("Replace with githooks(5) (cited in 1 recent commit)", [new TextEdit(TextRange.Empty(new Position(3, 2)), "githooks(5)")]);
+        var finding = Sample(remove, replace);
+        Assert.True(LspConversion.ToCodeAction(remove, finding, "file:///m").IsPreferred);
+        Assert.Null(LspConversion.ToCodeAction(replace, finding, "file:///m").IsPreferred);
+    }
 }

@@ -52,5 +52,11 @@ public sealed record CheckOptions
     /// <summary>Who is committing, when, what is staged, and their recent commits: for <c>fix-forward-history</c>.</summary>
     public CommitHistory? History { get; init; }
 
+    /// <summary>
+    /// Sources cited in the repository's recent commits, most cited first; asked for only when a
+    /// placeholder source is found, to offer them as its replacements (the language server's).
+    /// </summary>
+    public Func<IReadOnlyList<CitedSource>>? RecentSources { get; init; }
+
     public static CheckOptions Default { get; } = new();
 }

@@ -127,4 +127,35 @@ public sealed class CitationsTests
         Assert.Equal(new Text.TextRange(new Text.Position(3, 0), new Text.Position(4, 0)), edit.Range);
         Assert.Equal("", edit.NewText);
     }
+
+    [Fact]
+    public void A_placeholder_can_be_replaced_with_a_source_cited_in_recent_commits_and_removing_it_is_preferred()
+    {
+        int asked = 0;
+        var options = new CheckOptions
+        {
+            RecentSources = () =>
+            {
+                asked++;
+                return [new CitedSource("https://git-scm.com/docs/githooks", 3), new CitedSource("githooks(5)", 1)];
+            },
+        };
+        var result = Checker.CheckCommitMessage("Add the hook\n\nSources Consulted:\n- TODO\n", options);
+        var finding = Assert.Single(result.Findings, f => f.Rule == Domain.Findings.RuleCatalog.CitationsPlaceholder);
+        Assert.Equal(
+            ["Remove this entry", "Replace with https://git-scm.com/docs/githooks (cited in 3 recent commits)", "Replace with githooks(5) (cited in 1 recent commit)"],
+            finding.Fixes.Select(f => f.Title));
+        Assert.Equal([true, false, false], finding.Fixes.Select(f => f.IsPreferred));
+        var replace = Assert.Single(finding.Fixes[1].Edits);
+        Assert.Equal((finding.Range, "https://git-scm.com/docs/githooks"), (replace.Range, replace.NewText));
+        Assert.Equal(1, asked);
+    }
+
+    [Fact]
+    public void Recent_sources_are_not_read_when_there_is_no_placeholder()
+    {
+        var options = new CheckOptions { RecentSources = () => throw new InvalidOperationException("read without a placeholder") };
+        Assert.DoesNotContain(Checker.CheckCommitMessage("Add the hook\n\nSources Consulted:\n- githooks(5)\n", options).Findings,
+            f => f.Rule == Domain.Findings.RuleCatalog.CitationsPlaceholder);
+    }
 }

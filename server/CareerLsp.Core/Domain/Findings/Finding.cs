@@ -22,7 +22,11 @@ public sealed record RelatedInformation(string? File, TextRange Range, string Me
 public sealed record TextEdit(TextRange Range, string NewText);
 
 /// <summary>A named set of edits that resolves (or starts resolving) a finding.</summary>
-public sealed record Fix(string Title, IReadOnlyList<TextEdit> Edits);
+public sealed record Fix(string Title, IReadOnlyList<TextEdit> Edits)
+{
+    /// <summary>The fix to apply when there is a choice (an editor's "auto fix"); a finding's only fix is preferred anyway.</summary>
+    public bool IsPreferred { get; init; }
+}
 
 /// <summary>
 /// What a rule says about a document. This is the engine's own type: the CLI and the language

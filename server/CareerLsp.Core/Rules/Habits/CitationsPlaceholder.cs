@@ -20,8 +20,11 @@ public sealed class CitationsPlaceholder() : Rule(RuleCatalog.CitationsPlacehold
             if (CitationEntries.Classify(context, item).Kind != CitationKind.Placeholder) continue;
             string shown = item.Text.Trim().Length == 0 ? "An empty entry" : $"\"{item.Text.Trim()}\"";
             var range = item.Range.IsEmpty ? item.LineRange : item.Range;
-            context.Report(range, $"{shown} is a placeholder, not a source: name what you read, or remove the entry",
-                [new Fix("Remove this entry", [new TextEdit(WholeLine(context, item.LineRange.Start.Line), "")])]);
+            // Removing is the fix to prefer; a source cited in recent commits may be what was meant.
+            var fixes = new List<Fix> { new("Remove this entry", [new TextEdit(WholeLine(context, item.LineRange.Start.Line), "")]) { IsPreferred = true } };
+            foreach (var source in context.Options.RecentSources?.Invoke().Take(5) ?? [])
+                fixes.Add(new Fix($"Replace with {source.Text} ({source.CitedIn})", [new TextEdit(range, source.Text)]));
+            context.Report(range, $"{shown} is a placeholder, not a source: name what you read, or remove the entry", fixes);
         }
     }
 }
