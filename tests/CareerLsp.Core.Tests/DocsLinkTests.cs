@@ -18,12 +18,7 @@ public sealed class DocsLinkTests
         "docs/dev/", "docs/rules/", "docs/screenshots/", ".github/", ".ci/",
     ];
 
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CareerLsp.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string Root() => RulesTableTests.Root();
 
     private static IEnumerable<string> Pages(string root) =>
         new[] { Path.Combine(root, "README.md") }.Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories));

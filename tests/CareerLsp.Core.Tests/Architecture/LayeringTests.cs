@@ -76,12 +76,7 @@ public sealed partial class LayeringTests
         return found;
     }
 
-    private static string CoreSource()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CareerLsp.sln"))) return Path.Combine(dir.FullName, "server", "CareerLsp.Core");
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string CoreSource() => Path.Combine(RulesTableTests.Root(), "server", "CareerLsp.Core");
 
     [Fact]
     public void Core_imports_only_downwards_and_its_domain_parts_have_no_cycle()

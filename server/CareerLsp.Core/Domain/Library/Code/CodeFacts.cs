@@ -33,7 +33,7 @@ internal static partial class CodeFacts
     }
 
     /// <summary>A detector: the files it reads (a cheap test of the path and name) and what it looks for in them.</summary>
-    private sealed record Detector(string Name, Func<DiffFile, bool> Reads, Action<Found> Inspect);
+    private sealed record Detector(Func<DiffFile, bool> Reads, Action<Found> Inspect);
 
     private static bool IsYaml(DiffFile file) => file.Extension is ".yaml" or ".yml" or ".tpl";
 
@@ -46,27 +46,27 @@ internal static partial class CodeFacts
     /// </summary>
     private static readonly Detector[] Detectors =
     [
-        new("secrets", f => IsYaml(f) || f.Extension is ".tf" or ".json" or ".env" or ".properties" or ".ini" or ".toml"
-                            or ".py" or ".ts" or ".js" or ".cs" or ".go"
-                            || f.FileName.StartsWith(".env", StringComparison.Ordinal), Secrets),
-        new("kubernetes", IsYaml, Kubernetes),
-        new("ci workflows", f => IsYaml(f) && (f.Path.Contains(".github/workflows/", StringComparison.Ordinal) || f.FileName is ".gitlab-ci.yml"), Workflows),
-        new("terraform", f => f.Extension is ".tf" or ".json", Terraform),
-        new("python", f => f.Extension == ".py", Python),
-        new("javascript", IsJavaScript, JavaScript),
-        new("node services", IsJavaScript, NodeService),
-        new("c#", f => f.Extension == ".cs", CSharp),
-        new("go", f => f.Extension == ".go", Go),
-        new("go services", f => f.Extension == ".go", GoService),
-        new("protobuf", f => f.Extension == ".proto", Proto),
-        new("data pipelines", f => f.Extension == ".py", DataPython),
-        new("dbt", f => f.Extension == ".sql" && (f.Path.StartsWith("models/", StringComparison.Ordinal) || f.Path.Contains("/models/", StringComparison.Ordinal)),
+        new(f => IsYaml(f) || f.Extension is ".tf" or ".json" or ".env" or ".properties" or ".ini" or ".toml"
+                 or ".py" or ".ts" or ".js" or ".cs" or ".go"
+                 || f.FileName.StartsWith(".env", StringComparison.Ordinal), Secrets),
+        new(IsYaml, Kubernetes),
+        new(f => IsYaml(f) && (f.Path.Contains(".github/workflows/", StringComparison.Ordinal) || f.FileName is ".gitlab-ci.yml"), Workflows),
+        new(f => f.Extension is ".tf" or ".json", Terraform),
+        new(f => f.Extension == ".py", Python),
+        new(IsJavaScript, JavaScript),
+        new(IsJavaScript, NodeService),
+        new(f => f.Extension == ".cs", CSharp),
+        new(f => f.Extension == ".go", Go),
+        new(f => f.Extension == ".go", GoService),
+        new(f => f.Extension == ".proto", Proto),
+        new(f => f.Extension == ".py", DataPython),
+        new(f => f.Extension == ".sql" && (f.Path.StartsWith("models/", StringComparison.Ordinal) || f.Path.Contains("/models/", StringComparison.Ordinal)),
             Dbt),
-        new("go.mod", f => f.FileName == "go.mod", GoMod),
-        new("package.json", f => f.FileName == "package.json", PackageJson),
-        new("package.json majors", f => f.FileName == "package.json", PackageMajors),
-        new("msbuild", f => f.Extension is ".csproj" or ".props" or ".targets" or ".fsproj", MsBuild),
-        new("migrations", f => f.Extension == ".sql" || f.Extension is ".py" or ".cs" or ".go" or ".ts" or ".js" && IsMigration(f.Path), Migrations),
+        new(f => f.FileName == "go.mod", GoMod),
+        new(f => f.FileName == "package.json", PackageJson),
+        new(f => f.FileName == "package.json", PackageMajors),
+        new(f => f.Extension is ".csproj" or ".props" or ".targets" or ".fsproj", MsBuild),
+        new(f => f.Extension == ".sql" || f.Extension is ".py" or ".cs" or ".go" or ".ts" or ".js" && IsMigration(f.Path), Migrations),
     ];
 
     /// <summary>Facts about one file's part of a diff.</summary>
