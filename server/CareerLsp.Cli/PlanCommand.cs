@@ -35,8 +35,6 @@ internal static class PlanCommand
         return day;
     }
 
-    private static string Iso(DateOnly day) => IsoDate.Format(day);
-
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(PlanJsonContext.Default.Options)
     {
         // As the other JSON outputs: text as written, not \u-escaped (this is not embedded in HTML).
@@ -63,18 +61,18 @@ internal static class PlanCommand
             _ => "today: set plan.start in .careerlsp.json",
         };
         output.WriteLine($"{plan.Title} ({where})");
-        output.WriteLine($"started {Iso(loaded.Start)} ({startedBy}); today {Iso(today)}");
+        output.WriteLine($"started {IsoDate.Format(loaded.Start)} ({startedBy}); today {IsoDate.Format(today)}");
         output.WriteLine();
         if (current.Count == 0)
         {
             var all = dates.Values.ToList();
             output.WriteLine(all.Count == 0 ? "Nothing left to do: every unit is finished."
-                : today < all.Min(d => d.From) ? $"The plan starts on {Iso(all.Min(d => d.From))}."
-                : $"The plan ended on {Iso(all.Max(d => d.To))}.");
+                : today < all.Min(d => d.From) ? $"The plan starts on {IsoDate.Format(all.Min(d => d.From))}."
+                : $"The plan ended on {IsoDate.Format(all.Max(d => d.To))}.");
         }
         foreach (var unit in current)
         {
-            string span = dates.TryGetValue(unit, out var d) ? $"  ({Iso(d.From)} to {Iso(d.To)})" : "";
+            string span = dates.TryGetValue(unit, out var d) ? $"  ({IsoDate.Format(d.From)} to {IsoDate.Format(d.To)})" : "";
             var items = unit.AllItems().ToList();
             int boxes = items.Count(i => i.Checked is not null), ticked = items.Count(i => i.Checked == true);
             output.WriteLine($"Now: {unit.Title}{span}" + (boxes > 0 ? $"  {ticked}/{boxes} done" : ""));

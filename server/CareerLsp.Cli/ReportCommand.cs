@@ -35,8 +35,8 @@ internal static class ReportCommand
             }
         }
         // Filters apply to the facts (all of HEAD's history is cached): dates are the author's own.
-        var from = since is null ? (DateOnly?)null : IsoDate.Parse(since)!.Value;
-        var to = until is null ? (DateOnly?)null : IsoDate.Parse(until)!.Value;
+        var from = IsoDate.Parse(since);
+        var to = IsoDate.Parse(until);
         var report = HabitReports.Build(repository, session.Config.Config, session.Config.Result?.Text, from, to, authorPattern);
         // The weekly self-assessments the editor wrote, by the same date filter (their week's Monday).
         var ratings = HabitReports.Ratings(repository.Root, session.Config.Config)

@@ -12,7 +12,7 @@ public sealed partial record PlanView
         var dates = plan.Dates(loaded.Start);
         var prompts = DefaultPlan.PromptsFor(plan);
         bool builtInPlan = plan.IsDefault;
-        return new PlanView(plan.Title, loaded.Path, Iso(loaded.Start), StartName(loaded.StartSource), Iso(today),
+        return new PlanView(plan.Title, loaded.Path, IsoDate.Format(loaded.Start), StartName(loaded.StartSource), IsoDate.Format(today),
             plan.Units.Select(u => Unit(u, dates, children: true)).ToList(),
             plan.Current(loaded.Start, today).Select(u => Unit(u, dates, children: false)).ToList(),
             prompts.Select(p => new PlanPromptView(PlanPrompt.KindName(p.Kind), p.Title, p.FromDefault || builtInPlan,
@@ -26,7 +26,8 @@ public sealed partial record PlanView
     private static PlanUnitView Unit(PlanUnit unit, Dictionary<PlanUnit, (DateOnly From, DateOnly To)> dates, bool children)
     {
         bool dated = dates.TryGetValue(unit, out var d);
-        return new PlanUnitView(unit.Kind.ToString().ToLowerInvariant(), unit.Title, dated ? Iso(d.From) : null, dated ? Iso(d.To) : null, unit.Line,
+        return new PlanUnitView(unit.Kind.ToString().ToLowerInvariant(), unit.Title,
+            dated ? IsoDate.Format(d.From) : null, dated ? IsoDate.Format(d.To) : null, unit.Line,
             // In the tree a unit has its own items; a current unit (shown alone) also those of the sections under it.
             (children ? unit.Items : unit.AllItems()).Select(i => Item(i, withLine: true)).ToList(),
             children ? unit.Children.Select(c => Unit(c, dates, true)).ToList() : null)
@@ -41,8 +42,6 @@ public sealed partial record PlanView
 
     private static PlanItemView Item(PlanItem item, bool withLine) =>
         new(item.Text, item.Checked, withLine ? item.Line : null, withLine && item.CheckColumn >= 0 ? item.CheckColumn : null);
-
-    private static string Iso(DateOnly day) => IsoDate.Format(day);
 
     private static string StartName(PlanStartSource source) => source switch
     {
